@@ -1,0 +1,62 @@
+package dev.ssenotify.auth.control;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The opaque session id sse-notify targets: random, kept as an attribute of the caller's HTTP session, so
+ * the container's session cookie value never leaves the server.
+ */
+public final class SessionIds {
+
+    static final String USER_ATTRIBUTE = "dev.ssenotify.auth.user";
+    private static final String SESSION_ATTRIBUTE = "dev.ssenotify.session-id";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SessionIds() {
+    }
+
+    /** The id of the caller's existing session, or null when it has none; never creates a session. */
+    public static String current(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object id = session.getAttribute(SESSION_ATTRIBUTE);
+        if (id == null) {
+            synchronized (session) {
+                id = session.getAttribute(SESSION_ATTRIBUTE);
+                if (id == null) {
+                    id = newId();
+                    session.setAttribute(SESSION_ATTRIBUTE, id);
+                }
+            }
+        }
+        return id.toString();
+    }
+
+    /** Starts a fresh session for a login (a new container id and a new opaque id). */
+    static HttpSession startFresh(HttpServletRequest request, String userName) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_ATTRIBUTE, newId());
+        session.setAttribute(USER_ATTRIBUTE, userName);
+        return session;
+    }
+
+    static String loggedInUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (String) session.getAttribute(USER_ATTRIBUTE);
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

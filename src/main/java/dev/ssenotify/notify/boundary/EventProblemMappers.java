@@ -1,0 +1,31 @@
+package dev.ssenotify.notify.boundary;
+
+import dev.ssenotify.notify.entity.EventTooLargeException;
+import dev.ssenotify.notify.entity.InvalidEventException;
+import dev.ssenotify.web.boundary.Problems;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Invalid events are the caller's fault: 400, or 413 when the data is too large. */
+public final class EventProblemMappers {
+
+    private EventProblemMappers() {
+    }
+
+    @Provider
+    public static class Invalid implements ExceptionMapper<InvalidEventException> {
+        @Override
+        public Response toResponse(InvalidEventException e) {
+            return Problems.response(Response.Status.BAD_REQUEST, e.getMessage()).build();
+        }
+    }
+
+    @Provider
+    public static class TooLarge implements ExceptionMapper<EventTooLargeException> {
+        @Override
+        public Response toResponse(EventTooLargeException e) {
+            return Problems.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage()).build();
+        }
+    }
+}

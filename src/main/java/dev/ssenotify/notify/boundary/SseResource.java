@@ -1,0 +1,60 @@
+package dev.ssenotify.notify.boundary;
+
+import dev.ssenotify.auth.control.SessionIds;
+import dev.ssenotify.notify.control.ConnectionRejectedException;
+import dev.ssenotify.notify.control.SseConfig;
+import dev.ssenotify.notify.control.Streams;
+import dev.ssenotify.notify.entity.RejectReason;
+import dev.ssenotify.web.boundary.ProblemException;
+import dev.ssenotify.web.boundary.Problems;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.security.Principal;
+
+/**
+ * {@code GET /api/sse}: opens the caller's event stream. Anonymous callers are welcome; the user is the
+ * container's caller principal and the session the opaque id from the caller's HTTP session.
+ */
+@Path("sse")
+@RequestScoped
+public class SseResource {
+
+    @Inject
+    Streams streams;
+    @Inject
+    SseConfig config;
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void open(@Context SseEventSink sink, @Context Sse sse) {
+        Principal principal = request.getUserPrincipal();
+        String userId = principal == null ? null : principal.getName();
+        try {
+            streams.open(userId, SessionIds.current(request), sink, sse);
+        } catch (ConnectionRejectedException e) {
+            throw rejection(e);
+        }
+    }
+
+    private ProblemException rejection(ConnectionRejectedException e) {
+        if (e.reason() == RejectReason.USER_LIMIT) {
+            return new ProblemException(Problems.response(429, "Too Many Requests", e.getMessage()).build());
+        }
+        long retryAfter = Math.max(1, config.reconnectRetry().toSeconds());
+        return new ProblemException(Problems.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage())
+                .header(HttpHeaders.RETRY_AFTER, retryAfter)
+                .build());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ssenotify.notify.boundary;
+
+import dev.ssenotify.notify.control.Dispatcher;
+import dev.ssenotify.notify.control.StatsView;
+import dev.ssenotify.notify.entity.Receipt;
+import dev.ssenotify.notify.entity.SendOptions;
+import dev.ssenotify.notify.entity.SseEvent;
+import dev.ssenotify.notify.entity.SseStats;
+import dev.ssenotify.notify.entity.SseTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The API application code calls to push events. Every method returns at once: the event is serialized
+ * once and queued on the matching connections of this server; the stage completes with the receipt.
+ * Invalid input ({@link dev.ssenotify.notify.entity.InvalidEventException},
+ * {@link dev.ssenotify.notify.entity.EventTooLargeException}) is thrown to the caller directly.
+ */
+@ApplicationScoped
+public class SseService {
+
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    StatsView stats;
+
+    public CompletionStage<Receipt> notifyUser(String userId, String event, Object data) {
+        return notifyUser(userId, event, data, SendOptions.NONE);
+    }
+
+    public CompletionStage<Receipt> notifyUser(String userId, String event, Object data, SendOptions options) {
+        return sendEvent(build(event, data, options), SseTarget.user(userId));
+    }
+
+    public CompletionStage<Receipt> notifySession(String sessionId, String event, Object data) {
+        return notifySession(sessionId, event, data, SendOptions.NONE);
+    }
+
+    public CompletionStage<Receipt> notifySession(String sessionId, String event, Object data, SendOptions options) {
+        return sendEvent(build(event, data, options), SseTarget.session(sessionId));
+    }
+
+    public CompletionStage<Receipt> notifyClient(String clientId, String event, Object data) {
+        return notifyClient(clientId, event, data, SendOptions.NONE);
+    }
+
+    public CompletionStage<Receipt> notifyClient(String clientId, String event, Object data, SendOptions options) {
+        return sendEvent(build(event, data, options), SseTarget.client(clientId));
+    }
+
+    /** To every authenticated connection. */
+    public CompletionStage<Receipt> broadcast(String event, Object data) {
+        return broadcast(event, data, SendOptions.NONE);
+    }
+
+    public CompletionStage<Receipt> broadcast(String event, Object data, SendOptions options) {
+        return sendEvent(build(event, data, options), SseTarget.broadcast());
+    }
+
+    /** To every connection, anonymous ones included. */
+    public CompletionStage<Receipt> notifyAll(String event, Object data) {
+        return notifyAll(event, data, SendOptions.NONE);
+    }
+
+    public CompletionStage<Receipt> notifyAll(String event, Object data, SendOptions options) {
+        return sendEvent(build(event, data, options), SseTarget.all());
+    }
+
+    public CompletionStage<Receipt> sendEvent(SseEvent event, SseTarget target) {
+        return CompletableFuture.completedFuture(dispatcher.publish(event, target));
+    }
+
+    public SseStats getStats() {
+        return stats.snapshot();
+    }
+
+    private static SseEvent build(String event, Object data, SendOptions options) {
+        SendOptions opts = options == null ? SendOptions.NONE : options;
+        return new SseEvent(event, data, opts.id(), opts.retryMillis());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ssenotify.notify.boundary;
+
+import dev.ssenotify.SseNotifyApplication;
+import dev.ssenotify.auth.control.SessionIds;
+import dev.ssenotify.notify.control.SseConfig;
+import dev.ssenotify.notify.control.Streams;
+import dev.ssenotify.notify.entity.ClientInfo;
+import dev.ssenotify.notify.entity.Receipt;
+import dev.ssenotify.notify.entity.SseEvent;
+import dev.ssenotify.notify.entity.SseStats;
+import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.web.boundary.ProblemException;
+import dev.ssenotify.web.control.JsonBodies;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/sse-test} serves the stats; {@code POST /api/sse-test} sends a test event. A caller may
+ * target its own user, its own session or one of its own clients; anything else needs role
+ * {@code sse-admin}. Off (404) with {@code sse.test-endpoint.enabled=false}.
+ */
+@Path("sse-test")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SseTestResource {
+
+    // Room for the largest allowed data plus the other fields.
+    private static final int BODY_OVERHEAD_BYTES = 16 * 1024;
+
+    @Inject
+    SseService service;
+    @Inject
+    Streams streams;
+    @Inject
+    SseConfig config;
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public SseStats stats() {
+        requireEnabled();
+        return service.getStats();
+    }
+
+    @POST
+    public Response send(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+        requireEnabled();
+        TestEventRequest input = TestEventRequest.from(
+                JsonBodies.readObject(type, body, config.maxEventBytes() + BODY_OVERHEAD_BYTES));
+        SseEvent event = input.toEvent();
+        SseTarget target = authorizedTarget(input);
+        Receipt receipt = service.sendEvent(event, target).toCompletableFuture().join();
+        return Response.accepted(receipt).build();
+    }
+
+    private void requireEnabled() {
+        if (!config.testEndpointEnabled()) {
+            throw ProblemException.notFound("the test endpoint is disabled (sse.test-endpoint.enabled=false)");
+        }
+    }
+
+    private SseTarget authorizedTarget(TestEventRequest input) {
+        Principal principal = request.getUserPrincipal();
+        String caller = principal == null ? null : principal.getName();
+        String callerSession = SessionIds.current(request);
+        switch (input.target()) {
+            case "user" -> {
+                String userId = input.userId() != null ? input.userId() : caller;
+                if (userId == null) {
+                    throw ProblemException.badRequest("'userId' is required: the caller is anonymous");
+                }
+                requireOwnOrAdmin(caller, userId.equals(caller));
+                return SseTarget.user(userId);
+            }
+            case "session" -> {
+                String sessionId = input.sessionId() != null ? input.sessionId() : callerSession;
+                if (sessionId == null) {
+                    throw ProblemException.badRequest("'sessionId' is required: the caller has no session");
+                }
+                requireOwnOrAdmin(caller, sessionId.equals(callerSession));
+                return SseTarget.session(sessionId);
+            }
+            case "client" -> {
+                if (input.clientId() == null) {
+                    throw ProblemException.badRequest("'clientId' is required for target client");
+                }
+                Optional<ClientInfo> client = streams.find(input.clientId());
+                boolean own = client.map(c -> owns(caller, callerSession, c)).orElse(false);
+                requireOwnOrAdmin(caller, own);
+                return SseTarget.client(input.clientId());
+            }
+            case "broadcast" -> {
+                requireOwnOrAdmin(caller, false);
+                return SseTarget.broadcast();
+            }
+            default -> {
+                requireOwnOrAdmin(caller, false);
+                return SseTarget.all();
+            }
+        }
+    }
+
+    private static boolean owns(String caller, String callerSession, ClientInfo client) {
+        return (caller != null && caller.equals(client.userId()))
+                || (callerSession != null && Objects.equals(callerSession, client.sessionId()));
+    }
+
+    private void requireOwnOrAdmin(String caller, boolean own) {
+        if (own || request.isUserInRole(SseNotifyApplication.ADMIN_ROLE)) {
+            return;
+        }
+        if (caller == null && !own) {
+            throw ProblemException.unauthorized("log in to send events to others");
+        }
+        throw ProblemException.forbidden("sending to another user, session or client needs role "
+                + SseNotifyApplication.ADMIN_ROLE);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.ClientInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One open stream: its sink and a bounded queue of frames waiting to be written. Publishers only enqueue;
+ * one writer at a time drains the queue, so a slow client never holds up a publisher.
+ */
+final class Connection {
+
+    enum Offer { QUEUED, QUEUED_NEEDS_WRITER, FULL, CLOSED }
+
+    private final ClientInfo info;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final int capacity;
+    private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long lastWriteNanos = System.nanoTime();
+
+    Connection(ClientInfo info, SseEventSink sink, Sse sse, int capacity) {
+        this.info = info;
+        this.sink = sink;
+        this.sse = sse;
+        this.capacity = capacity;
+    }
+
+    ClientInfo info() {
+        return info;
+    }
+
+    String clientId() {
+        return info.clientId();
+    }
+
+    SseEventSink sink() {
+        return sink;
+    }
+
+    Sse sse() {
+        return sse;
+    }
+
+    void wrote() {
+        lastWriteNanos = System.nanoTime();
+    }
+
+    long nanosSinceLastWrite() {
+        return System.nanoTime() - lastWriteNanos;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Marks the connection closed; true only for the one caller that closed it. */
+    boolean markClosed() {
+        return closed.compareAndSet(false, true);
+    }
+
+    Offer offer(Frame frame) {
+        if (closed.get()) {
+            return Offer.CLOSED;
+        }
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            return Offer.FULL;
+        }
+        queue.add(frame);
+        return writing.compareAndSet(false, true) ? Offer.QUEUED_NEEDS_WRITER : Offer.QUEUED;
+    }
+
+    Frame poll() {
+        Frame frame = queue.poll();
+        if (frame != null) {
+            queued.decrementAndGet();
+        }
+        return frame;
+    }
+
+    /**
+     * Called by the writer when the queue looked empty. Returns true if the writer must go on because a frame
+     * arrived after it last looked and it won the right to write again.
+     */
+    boolean releaseWriter() {
+        writing.set(false);
+        return !queue.isEmpty() && writing.compareAndSet(false, true);
+    }
+
+    /** Discards what is still queued and returns how many events (not heartbeats) were in it. */
+    int discardQueued() {
+        int events = 0;
+        Frame frame;
+        while ((frame = poll()) != null) {
+            if (frame.kind() == Frame.Kind.EVENT) {
+                events++;
+            }
+        }
+        return events;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.DisconnectReason;
+import dev.ssenotify.notify.entity.RejectReason;
+import dev.ssenotify.notify.entity.SseTarget;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one owner of the connection indexes (by client, by user, by session) and of the counts the limits
+ * are checked against. Every connection leaves through {@link #close}, whatever ended it.
+ */
+@ApplicationScoped
+public class ConnectionRegistry {
+
+    @Inject
+    SseConfig config;
+    @Inject
+    Telemetry telemetry;
+    @Inject
+    LifecycleEvents lifecycle;
+    @Inject
+    DeliveryExecutor executor;
+
+    private final Map<String, Connection> byClient = new ConcurrentHashMap<>();
+    private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
+    private final AtomicInteger reserved = new AtomicInteger();
+    private final AtomicInteger authenticated = new AtomicInteger();
+    private volatile boolean shuttingDown;
+
+    @PostConstruct
+    void registerGauge() {
+        telemetry.connectedGauge(this);
+    }
+
+    /** Makes the connection visible to dispatch, or throws if a limit or shutdown forbids it. */
+    void admit(Connection connection) {
+        if (shuttingDown) {
+            throw reject(RejectReason.SHUTTING_DOWN, "the server is shutting down");
+        }
+        if (reserved.incrementAndGet() > config.maxClients()) {
+            reserved.decrementAndGet();
+            throw reject(RejectReason.SERVER_LIMIT,
+                    "the server holds its maximum of " + config.maxClients() + " connections");
+        }
+        String userId = connection.info().userId();
+        if (userId != null && !addUnderLimit(userId, connection)) {
+            reserved.decrementAndGet();
+            throw reject(RejectReason.USER_LIMIT, "user already holds the maximum of "
+                    + config.maxClientsPerUser() + " connections (sse.max-clients-per-user)");
+        }
+        String sessionId = connection.info().sessionId();
+        if (sessionId != null) {
+            bySession.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(connection);
+        }
+        if (userId != null) {
+            authenticated.incrementAndGet();
+        }
+        byClient.put(connection.clientId(), connection);
+        telemetry.opened();
+        lifecycle.connected(connection.info());
+    }
+
+    private boolean addUnderLimit(String userId, Connection connection) {
+        boolean[] added = {false};
+        byUser.compute(userId, (key, set) -> {
+            Set<Connection> current = set == null ? ConcurrentHashMap.newKeySet() : set;
+            if (current.size() < config.maxClientsPerUser()) {
+                current.add(connection);
+                added[0] = true;
+            }
+            return current.isEmpty() ? null : current;
+        });
+        return added[0];
+    }
+
+    private ConnectionRejectedException reject(RejectReason reason, String message) {
+        telemetry.rejected(reason);
+        return new ConnectionRejectedException(reason, message);
+    }
+
+    /** Removes the connection from every index and metric and closes its stream; later calls do nothing. */
+    void close(Connection connection, DisconnectReason reason) {
+        if (!connection.markClosed()) {
+            return;
+        }
+        byClient.remove(connection.clientId(), connection);
+        String userId = connection.info().userId();
+        if (userId != null) {
+            removeFrom(byUser, userId, connection);
+            authenticated.decrementAndGet();
+        }
+        String sessionId = connection.info().sessionId();
+        if (sessionId != null) {
+            removeFrom(bySession, sessionId, connection);
+        }
+        reserved.decrementAndGet();
+        telemetry.dropped(connection.discardQueued());
+        telemetry.closed(reason);
+        lifecycle.disconnected(connection.info(), reason);
+        // A writer may still be blocked on this client's socket; closing must not wait for it.
+        executor.runOrInline(() -> closeQuietly(connection));
+    }
+
+    private static void removeFrom(Map<String, Set<Connection>> index, String key, Connection connection) {
+        index.computeIfPresent(key, (k, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.sink().close();
+        } catch (RuntimeException e) {
+            // the stream is gone either way
+        }
+    }
+
+    /** The connections a target reaches right now. */
+    Collection<Connection> select(SseTarget target) {
+        if (target instanceof SseTarget.User user) {
+            return copy(byUser.get(user.userId()));
+        }
+        if (target instanceof SseTarget.Session session) {
+            return copy(bySession.get(session.sessionId()));
+        }
+        if (target instanceof SseTarget.Client client) {
+            Connection connection = byClient.get(client.clientId());
+            return connection == null ? List.of() : List.of(connection);
+        }
+        if (target instanceof SseTarget.Broadcast) {
+            List<Connection> out = new ArrayList<>(authenticated.get());
+            for (Connection connection : byClient.values()) {
+                if (connection.info().authenticated()) {
+                    out.add(connection);
+                }
+            }
+            return out;
+        }
+        return byClient.values();
+    }
+
+    private static Collection<Connection> copy(Set<Connection> set) {
+        return set == null ? List.of() : List.copyOf(set);
+    }
+
+    Optional<Connection> find(String clientId) {
+        return Optional.ofNullable(byClient.get(clientId));
+    }
+
+    Collection<Connection> all() {
+        return byClient.values();
+    }
+
+    public int size() {
+        return byClient.size();
+    }
+
+    int authenticatedCount() {
+        return authenticated.get();
+    }
+
+    int uniqueUsers() {
+        return byUser.size();
+    }
+
+    int uniqueSessions() {
+        return bySession.size();
+    }
+
+    boolean isAccepting() {
+        return !shuttingDown;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        shuttingDown = true;
+        for (Connection connection : List.copyOf(byClient.values())) {
+            close(connection, DisconnectReason.SERVER_SHUTDOWN);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.DisconnectReason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Queues frames on connections and writes them. Offering never blocks: a full queue means the client does
+ * not keep up, and it is disconnected as a slow consumer. At most one writer per connection at a time, so
+ * frames reach each client in the order they were offered.
+ */
+@ApplicationScoped
+public class Delivery {
+
+    // Jersey completes a send before returning; this bound only matters for runtimes that write later.
+    private static final long SEND_TIMEOUT_SECONDS = 60;
+
+    @Inject
+    ConnectionRegistry registry;
+    @Inject
+    DeliveryExecutor executor;
+    @Inject
+    Telemetry telemetry;
+    @Inject
+    LifecycleEvents lifecycle;
+
+    /** Queues the frame; false if the connection is closed or was just closed for being too slow. */
+    boolean offer(Connection connection, Frame frame) {
+        switch (connection.offer(frame)) {
+            case QUEUED_NEEDS_WRITER:
+                startWriter(connection);
+                return true;
+            case QUEUED:
+                return true;
+            case FULL:
+                if (frame.kind() == Frame.Kind.EVENT) {
+                    telemetry.dropped(1);
+                }
+                registry.close(connection, DisconnectReason.SLOW_CONSUMER);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /** Hands the connection to a writer thread; the caller must hold the connection's writer flag. */
+    void startWriter(Connection connection) {
+        executor.runOrInline(() -> write(connection));
+    }
+
+    private void write(Connection connection) {
+        do {
+            Frame frame;
+            while ((frame = connection.poll()) != null) {
+                if (connection.isClosed()) {
+                    connection.discardQueued();
+                    return;
+                }
+                writeOne(connection, frame);
+            }
+        } while (connection.releaseWriter());
+    }
+
+    private void writeOne(Connection connection, Frame frame) {
+        try {
+            connection.sink().send(frame.outbound(connection.sse()))
+                    .toCompletableFuture()
+                    .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            connection.wrote();
+            switch (frame.kind()) {
+                case EVENT -> telemetry.sent();
+                case HEARTBEAT -> {
+                    telemetry.heartbeat();
+                    lifecycle.heartbeat(connection.info());
+                }
+                default -> { }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed(connection, frame, e);
+        } catch (ExecutionException e) {
+            failed(connection, frame, e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
+            failed(connection, frame, e);
+        }
+    }
+
+    private void failed(Connection connection, Frame frame, Throwable cause) {
+        boolean heartbeat = frame.kind() == Frame.Kind.HEARTBEAT;
+        if (!heartbeat) {
+            telemetry.failed();
+        }
+        if (!connection.isClosed()) {
+            lifecycle.error(connection.info(), cause);
+        }
+        registry.close(connection, heartbeat ? DisconnectReason.HEARTBEAT_FAILED : DisconnectReason.WRITE_FAILED);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.ClientInfo;
+import dev.ssenotify.notify.entity.EventTooLargeException;
+import dev.ssenotify.notify.entity.SseEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns events into frames: serializes the data to JSON once per event, checks its size, assigns an id.
+ * The JSON is compact, so it never holds a raw line break and always fits one {@code data:} line.
+ */
+@ApplicationScoped
+public class EventEncoder {
+
+    @Inject
+    SseConfig config;
+
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+    // Ids from a restarted server must not collide with ids a client still holds.
+    private final String idPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
+    private final AtomicLong sequence = new AtomicLong();
+    private final SecureRandom random = new SecureRandom();
+
+    @PreDestroy
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            // nothing left to release
+        }
+    }
+
+    /** Serializes the event's data; throws {@link EventTooLargeException} over {@code sse.max-event-bytes}. */
+    Frame encode(SseEvent event, String wireId) {
+        String json = toJson(event.data());
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > config.maxEventBytes()) {
+            throw new EventTooLargeException(bytes, config.maxEventBytes());
+        }
+        return new Frame(Frame.Kind.EVENT, sse -> {
+            OutboundSseEvent.Builder builder = sse.newEventBuilder()
+                    .name(event.event())
+                    .id(wireId)
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    .data(String.class, json);
+            if (event.retryMillis() != null) {
+                builder.reconnectDelay(event.retryMillis());
+            }
+            return builder.build();
+        });
+    }
+
+    String nextId() {
+        return idPrefix + Long.toString(sequence.incrementAndGet(), 36);
+    }
+
+    /** The first frame of every stream: the retry to use and who the server thinks the client is. */
+    Frame connected(ClientInfo client) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", client.clientId());
+        data.put("userId", client.userId());
+        data.put("sessionId", client.sessionId());
+        data.put("heartbeatSeconds", config.heartbeatInterval().toSeconds());
+        String json = jsonb.toJson(data);
+        long retry = config.reconnectRetry().toMillis();
+        return new Frame(Frame.Kind.CONTROL, sse -> sse.newEventBuilder()
+                .name("sse.connected")
+                .reconnectDelay(retry)
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, json)
+                .build());
+    }
+
+    Frame heartbeat() {
+        return new Frame(Frame.Kind.HEARTBEAT, sse -> sse.newEventBuilder().comment("heartbeat").build());
+    }
+
+    /** A random id of 128 bits, URL-safe. */
+    String newClientId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    String toJson(Object data) {
+        if (data == null) {
+            return "null";
+        }
+        if (data instanceof JsonValue value) {
+            return value.toString();
+        }
+        return jsonb.toJson(data);
+    }
+}

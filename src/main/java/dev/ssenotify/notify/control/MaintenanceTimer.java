@@ -1,0 +1,56 @@
+package dev.ssenotify.notify.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * Drives heartbeats and cleanup with non-persistent EJB timers at the configured intervals; the timer
+ * methods only delegate. Timers end with the application.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MaintenanceTimer {
+
+    private static final String HEARTBEAT = "sse-heartbeat";
+    private static final String CLEANUP = "sse-cleanup";
+
+    @Resource
+    TimerService timers;
+    @Inject
+    SseConfig config;
+    @Inject
+    Maintenance maintenance;
+
+    @PostConstruct
+    void schedule() {
+        every(config.heartbeatInterval(), HEARTBEAT);
+        every(config.cleanupInterval(), CLEANUP);
+    }
+
+    private void every(Duration interval, String name) {
+        if (!interval.isZero()) {
+            long millis = Math.max(1, interval.toMillis());
+            timers.createIntervalTimer(millis, millis, new TimerConfig(name, false));
+        }
+    }
+
+    @Timeout
+    void onTimeout(Timer timer) {
+        if (HEARTBEAT.equals(timer.getInfo())) {
+            maintenance.heartbeat();
+        } else if (CLEANUP.equals(timer.getInfo())) {
+            maintenance.sweep();
+        }
+    }
+}

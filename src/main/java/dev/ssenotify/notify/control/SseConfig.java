@@ -1,0 +1,136 @@
+package dev.ssenotify.notify.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Arrays;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The settings of the notification layer, read once at startup. Every key can be set as a system property
+ * or an environment variable (MicroProfile Config); the README holds the table of defaults.
+ */
+@ApplicationScoped
+public class SseConfig {
+
+    @Inject
+    @ConfigProperty(name = "sse.heartbeat.interval", defaultValue = "PT30S")
+    Duration heartbeatInterval;
+
+    @Inject
+    @ConfigProperty(name = "sse.cleanup.interval", defaultValue = "PT1M")
+    Duration cleanupInterval;
+
+    @Inject
+    @ConfigProperty(name = "sse.reconnect.retry", defaultValue = "PT5S")
+    Duration reconnectRetry;
+
+    @Inject
+    @ConfigProperty(name = "sse.max-clients-per-user", defaultValue = "5")
+    int maxClientsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "sse.max-clients", defaultValue = "10000")
+    int maxClients;
+
+    @Inject
+    @ConfigProperty(name = "sse.max-event-bytes", defaultValue = "65536")
+    int maxEventBytes;
+
+    @Inject
+    @ConfigProperty(name = "sse.client.queue-size", defaultValue = "256")
+    int clientQueueSize;
+
+    @Inject
+    @ConfigProperty(name = "sse.dispatch.threads", defaultValue = "16")
+    int dispatchThreads;
+
+    @Inject
+    @ConfigProperty(name = "sse.test-endpoint.enabled", defaultValue = "true")
+    boolean testEndpointEnabled;
+
+    // Read as one string: Payara's Config cannot inject Optional<List<String>>.
+    @Inject
+    @ConfigProperty(name = "sse.cors.allowed-origins")
+    Optional<String> allowedOrigins;
+
+    @Inject
+    @ConfigProperty(name = "sse.logging.enabled", defaultValue = "true")
+    boolean loggingEnabled;
+
+    @PostConstruct
+    void validate() {
+        requireNotNegative("sse.heartbeat.interval", heartbeatInterval);
+        requireNotNegative("sse.cleanup.interval", cleanupInterval);
+        requireNotNegative("sse.reconnect.retry", reconnectRetry);
+        requirePositive("sse.max-clients-per-user", maxClientsPerUser);
+        requirePositive("sse.max-clients", maxClients);
+        requirePositive("sse.max-event-bytes", maxEventBytes);
+        requirePositive("sse.client.queue-size", clientQueueSize);
+        requirePositive("sse.dispatch.threads", dispatchThreads);
+    }
+
+    /** Zero disables heartbeats. */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /** Zero disables the cleanup sweep. */
+    public Duration cleanupInterval() {
+        return cleanupInterval;
+    }
+
+    public Duration reconnectRetry() {
+        return reconnectRetry;
+    }
+
+    public int maxClientsPerUser() {
+        return maxClientsPerUser;
+    }
+
+    public int maxClients() {
+        return maxClients;
+    }
+
+    public int maxEventBytes() {
+        return maxEventBytes;
+    }
+
+    public int clientQueueSize() {
+        return clientQueueSize;
+    }
+
+    public int dispatchThreads() {
+        return dispatchThreads;
+    }
+
+    public boolean testEndpointEnabled() {
+        return testEndpointEnabled;
+    }
+
+    public List<String> allowedOrigins() {
+        return Arrays.stream(allowedOrigins.orElse("").split(","))
+                .map(String::trim)
+                .filter(origin -> !origin.isEmpty())
+                .toList();
+    }
+
+    public boolean loggingEnabled() {
+        return loggingEnabled;
+    }
+
+    private static void requireNotNegative(String key, Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalStateException(key + " must not be negative, got " + value);
+        }
+    }
+
+    private static void requirePositive(String key, int value) {
+        if (value <= 0) {
+            throw new IllegalStateException(key + " must be at least 1, got " + value);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.DisconnectReason;
+import dev.ssenotify.notify.entity.RejectReason;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * The delivery counters behind both the stats endpoint and MicroProfile Metrics. Names and tags are fixed
+ * and few: never one per user or per client.
+ */
+@ApplicationScoped
+public class Telemetry {
+
+    @Inject
+    MetricRegistry metrics;
+
+    private final LongAdder published = new LongAdder();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder heartbeats = new LongAdder();
+    private final LongAdder opened = new LongAdder();
+    private final Map<RejectReason, LongAdder> rejected = new EnumMap<>(RejectReason.class);
+    private final Map<DisconnectReason, LongAdder> disconnects = new EnumMap<>(DisconnectReason.class);
+
+    private Counter sentCounter;
+    private Counter droppedCounter;
+    private Counter failedCounter;
+    private Counter heartbeatCounter;
+    private Counter openedCounter;
+    private Counter publishedCounter;
+    private final Map<RejectReason, Counter> rejectedCounters = new EnumMap<>(RejectReason.class);
+    private final Map<DisconnectReason, Counter> closedCounters = new EnumMap<>(DisconnectReason.class);
+    private Timer dispatchTimer;
+
+    @PostConstruct
+    void register() {
+        publishedCounter = metrics.counter("sse.events.published");
+        sentCounter = metrics.counter("sse.events.sent");
+        droppedCounter = metrics.counter("sse.events.dropped");
+        failedCounter = metrics.counter("sse.events.failed");
+        heartbeatCounter = metrics.counter("sse.heartbeats.sent");
+        openedCounter = metrics.counter("sse.connections.opened");
+        for (RejectReason reason : RejectReason.values()) {
+            rejected.put(reason, new LongAdder());
+            rejectedCounters.put(reason, metrics.counter("sse.connections.rejected", new Tag("reason", reason.label())));
+        }
+        for (DisconnectReason reason : DisconnectReason.values()) {
+            disconnects.put(reason, new LongAdder());
+            closedCounters.put(reason, metrics.counter("sse.connections.closed", new Tag("reason", reason.label())));
+        }
+        dispatchTimer = metrics.timer("sse.dispatch");
+    }
+
+    /** Registers the gauge of connected clients; the registry owns the number. */
+    void connectedGauge(ConnectionRegistry registry) {
+        metrics.gauge("sse.clients.connected", registry, ConnectionRegistry::size);
+    }
+
+    void published() {
+        published.increment();
+        publishedCounter.inc();
+    }
+
+    void sent() {
+        sent.increment();
+        sentCounter.inc();
+    }
+
+    void dropped(int count) {
+        if (count > 0) {
+            dropped.add(count);
+            droppedCounter.inc(count);
+        }
+    }
+
+    void failed() {
+        failed.increment();
+        failedCounter.inc();
+    }
+
+    void heartbeat() {
+        heartbeats.increment();
+        heartbeatCounter.inc();
+    }
+
+    void opened() {
+        opened.increment();
+        openedCounter.inc();
+    }
+
+    void rejected(RejectReason reason) {
+        rejected.get(reason).increment();
+        rejectedCounters.get(reason).inc();
+    }
+
+    void closed(DisconnectReason reason) {
+        disconnects.get(reason).increment();
+        closedCounters.get(reason).inc();
+    }
+
+    void dispatchTook(long nanos) {
+        dispatchTimer.update(Duration.ofNanos(nanos));
+    }
+
+    long publishedCount() {
+        return published.sum();
+    }
+
+    long sentCount() {
+        return sent.sum();
+    }
+
+    long droppedCount() {
+        return dropped.sum();
+    }
+
+    long failedCount() {
+        return failed.sum();
+    }
+
+    long heartbeatCount() {
+        return heartbeats.sum();
+    }
+
+    long openedCount() {
+        return opened.sum();
+    }
+
+    Map<String, Long> rejectedByReason() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        rejected.forEach((reason, count) -> out.put(reason.label(), count.sum()));
+        return out;
+    }
+
+    Map<String, Long> disconnectsByReason() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        disconnects.forEach((reason, count) -> out.put(reason.label(), count.sum()));
+        return out;
+    }
+}

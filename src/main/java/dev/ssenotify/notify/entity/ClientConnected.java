@@ -1,0 +1,5 @@
+package dev.ssenotify.notify.entity;
+
+/** Fired asynchronously (observe with {@code @ObservesAsync}) when a stream opens. */
+public record ClientConnected(ClientInfo client) {
+}

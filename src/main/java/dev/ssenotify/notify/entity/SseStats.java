@@ -1,0 +1,26 @@
+package dev.ssenotify.notify.entity;
+
+import java.util.Map;
+
+/**
+ * A snapshot of this server's connections and delivery counters, as served by {@code GET /api/sse-test}.
+ * Counters count since the application started; {@code eventsSent} counts deliveries (one per connection).
+ */
+public record SseStats(
+        int totalClients,
+        int authenticatedClients,
+        int anonymousClients,
+        int uniqueUsers,
+        int uniqueSessions,
+        long eventsPublished,
+        long eventsSent,
+        long eventsDropped,
+        long eventsFailed,
+        long heartbeatsSent,
+        long connectionsOpened,
+        Map<String, Long> rejectedConnections,
+        Map<String, Long> disconnects,
+        int maxClients,
+        int maxClientsPerUser,
+        long uptimeSeconds) {
+}

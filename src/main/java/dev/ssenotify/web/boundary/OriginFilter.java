@@ -1,0 +1,78 @@
+package dev.ssenotify.web.boundary;
+
+import dev.ssenotify.notify.control.SseConfig;
+import dev.ssenotify.web.control.Origins;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Cross-origin rules for {@code /api/*}: a state-changing request from a foreign {@code Origin} is refused
+ * (403) unless that origin is in {@code sse.cors.allowed-origins}; listed origins get CORS with credentials
+ * (never {@code *}) and may send {@code Last-Event-ID}. Requests without {@code Origin} pass.
+ */
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+public class OriginFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    transient SseConfig config;
+
+    private transient Origins origins;
+
+    @Override
+    public void init() {
+        origins = new Origins(config.allowedOrigins());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean same = Origins.isSameOrigin(origin, request.getScheme(), request.getHeader("Host"));
+        boolean listed = !same && origins.isListed(origin);
+        boolean preflight = "OPTIONS".equals(request.getMethod())
+                && request.getHeader("Access-Control-Request-Method") != null;
+        if (listed) {
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Allow-Credentials", "true");
+            response.addHeader("Vary", "Origin");
+        }
+        if (preflight) {
+            if (!same && !listed) {
+                refuse(response);
+                return;
+            }
+            response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+            response.setHeader("Access-Control-Allow-Headers", "Content-Type, Last-Event-ID, Authorization");
+            response.setHeader("Access-Control-Max-Age", "600");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        if (!same && !listed && !SAFE_METHODS.contains(request.getMethod())) {
+            refuse(response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Problems.json(403, "Forbidden",
+                "requests from this origin are not allowed (sse.cors.allowed-origins)"));
+    }
+}
