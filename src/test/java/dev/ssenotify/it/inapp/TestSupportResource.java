@@ -1,0 +1,80 @@
+package dev.ssenotify.it.inapp;
+
+import dev.ssenotify.notify.boundary.SseService;
+import dev.ssenotify.notify.control.Streams;
+import dev.ssenotify.notify.entity.Notification;
+import dev.ssenotify.notify.entity.SseEvent;
+import dev.ssenotify.notify.entity.SseTarget;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Deployed with the tests only: lets a test look inside without writing to any stream, and publish from
+ * application code the way another bean would.
+ */
+@Path("test-support")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TestSupportResource {
+
+    @Inject
+    Streams streams;
+    @Inject
+    SseService service;
+    @Inject
+    Event<Notification> notifications;
+    @Inject
+    LifecycleRecorder lifecycle;
+
+    /** Whether a client is registered, without probing it with a write. */
+    @GET
+    @Path("client")
+    public JsonObject client(@QueryParam("id") String clientId) {
+        String reason = lifecycle.disconnectReason(clientId);
+        var out = Json.createObjectBuilder()
+                .add("registered", streams.find(clientId).isPresent())
+                .add("connectedEvent", lifecycle.connected(clientId))
+                .add("heartbeatEvents", lifecycle.heartbeats(clientId));
+        if (reason == null) {
+            out.addNull("disconnectReason");
+        } else {
+            out.add("disconnectReason", reason);
+        }
+        return out.build();
+    }
+
+    /** Publishes through a CDI event, as any bean of the application can. */
+    @POST
+    @Path("fire")
+    public JsonObject fire(@QueryParam("user") String user, @QueryParam("event") String event,
+                           @QueryParam("text") String text) throws Exception {
+        notifications.fireAsync(new Notification(SseTarget.user(user), SseEvent.of(event, Map.of("text", text))))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return Json.createObjectBuilder().add("fired", true).build();
+    }
+
+    /** Broadcasts {@code count} events of about {@code bytes} bytes each through the Java API. */
+    @POST
+    @Path("flood")
+    public JsonObject flood(@QueryParam("count") int count, @QueryParam("bytes") int bytes,
+                            @QueryParam("from") int from) {
+        String filler = "x".repeat(Math.max(0, bytes));
+        int queued = 0;
+        for (int i = 0; i < count; i++) {
+            queued += service.broadcast("flood", Map.of("n", from + i, "filler", filler))
+                    .toCompletableFuture().join().queued();
+        }
+        return Json.createObjectBuilder().add("queued", queued).build();
+    }
+}

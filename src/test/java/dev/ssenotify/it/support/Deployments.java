@@ -1,0 +1,39 @@
+package dev.ssenotify.it.support;
+
+import dev.ssenotify.it.inapp.LifecycleRecorder;
+import dev.ssenotify.it.inapp.TestSupportResource;
+import java.io.File;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Test deployments are the packaged WAR itself, plus the in-app test support and the settings of the test
+ * class, so the tests exercise exactly what ships.
+ */
+public final class Deployments {
+
+    /** Users every test deployment knows; role sse-admin is the administrator. */
+    public static final String USERS = "alice:alice:user,bob:bob:user,carol:carol:user,dave:dave:user,"
+            + "erin:erin:user,frank:frank:user,grace:grace:user,admin:admin:sse-admin|user";
+
+    private Deployments() {
+    }
+
+    public static WebArchive war(Map<String, String> settings) {
+        File war = new File(System.getProperty("sse.war", "target/sse-notify.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " is missing: run the package phase first (mvn verify does)");
+        }
+        Map<String, String> config = new TreeMap<>();
+        config.put("sse.auth.users", USERS);
+        config.putAll(settings);
+        StringBuilder properties = new StringBuilder();
+        config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+                .addClasses(TestSupportResource.class, LifecycleRecorder.class)
+                .addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
+    }
+}
