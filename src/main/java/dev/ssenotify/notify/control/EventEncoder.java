@@ -88,6 +88,11 @@ public class EventEncoder {
         return new Frame(Frame.Kind.HEARTBEAT, sse -> sse.newEventBuilder().comment("heartbeat").build());
     }
 
+    /** The cleanup sweep's write to an idle stream; told apart from heartbeats on the wire and in metrics. */
+    Frame probe() {
+        return new Frame(Frame.Kind.CONTROL, sse -> sse.newEventBuilder().comment("ping").build());
+    }
+
     /** A random id of 128 bits, URL-safe. */
     String newClientId() {
         byte[] bytes = new byte[16];

@@ -39,7 +39,7 @@ public class Maintenance {
                 registry.close(connection, DisconnectReason.CLIENT_GONE);
             } else if (connection.nanosSinceLastWrite() >= idleNanos) {
                 if (probe == null) {
-                    probe = encoder.heartbeat();
+                    probe = encoder.probe();
                 }
                 delivery.offer(connection, probe);
             }
