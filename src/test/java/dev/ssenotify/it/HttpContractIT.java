@@ -166,7 +166,7 @@ class HttpContractIT {
     @Test
     void foreignOriginsAreRefusedUnlessListed() {
         Api alice = Api.basic(base, "alice", "alice");
-        String own = "http://" + base.getHost() + ":" + base.getPort();
+        String own = "http://127.0.0.1:" + base.getPort();
         String body = event("user", "");
         assertProblem(alice.with("Origin", "http://evil.example").send(body), 403, "foreign origin");
         assertProblem(alice.with("Origin", "null").send(body), 403, "opaque origin");

@@ -156,7 +156,7 @@ class StreamingIT {
         client.register((jakarta.ws.rs.client.ClientRequestFilter) request ->
                 request.getHeaders().putSingle("Authorization", Api.basicHeader("grace", "grace")));
         BlockingQueue<InboundSseEvent> received = new LinkedBlockingQueue<>();
-        try (SseEventSource source = SseEventSource.target(client.target(base.toURI().resolve("api/sse"))).build()) {
+        try (SseEventSource source = SseEventSource.target(client.target(Api.toUri(base).resolve("api/sse"))).build()) {
             source.register(received::add);
             source.open();
             InboundSseEvent connected = received.poll(10, TimeUnit.SECONDS);

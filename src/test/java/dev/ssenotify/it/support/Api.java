@@ -48,9 +48,13 @@ public final class Api {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static URI toUri(URL base) {
-        String text = base.toExternalForm();
-        return URI.create(text.endsWith("/") ? text : text + "/");
+    /**
+     * The injected URL names the machine's own network address; the server listens on every interface, so
+     * tests talk to it over loopback.
+     */
+    public static URI toUri(URL base) {
+        String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        return URI.create("http://127.0.0.1:" + base.getPort() + path);
     }
 
     public URI uri(String path) {
