@@ -11,6 +11,7 @@ import dev.ssenotify.it.support.Json;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class SseTestPageIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(Map.of("sse.heartbeat.interval", "PT2S"));
+        return Deployments.war(Map.of("sse.heartbeat.interval", "PT2S", "sse.reconnect.retry", "PT1S"));
     }
 
     @ArquillianResource
@@ -59,6 +60,11 @@ class SseTestPageIT {
     @BeforeEach
     void openBrowser() throws IOException {
         profile = Files.createTempDirectory("sse-chromium-");
+        browser = chromium(profile);
+        wait = new WebDriverWait(browser, WAIT);
+    }
+
+    private static ChromeDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -68,8 +74,7 @@ class SseTestPageIT {
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, WAIT);
+        return new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -77,7 +82,11 @@ class SseTestPageIT {
         if (browser != null) {
             browser.quit();
         }
-        try (Stream<Path> files = Files.walk(profile)) {
+        delete(profile);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
@@ -93,6 +102,8 @@ class SseTestPageIT {
 
         login("alice", "alice");
         wait.until(d -> "alice".equals(text("me-user")));
+        assertFalse(browser.findElement(By.id("login-form")).isDisplayed(), "the login form stays after login");
+        assertTrue(browser.findElement(By.id("logout")).isDisplayed());
         awaitText("status-text", "Connected");
         wait.until(d -> !text("me-client").equals(anonymousClient) && text("me-client").length() >= 20);
         String sessionId = text("me-session");
@@ -136,8 +147,121 @@ class SseTestPageIT {
         browser.findElement(By.id("connect")).click();
         awaitText("status-text", "Connected");
 
+        screenshot("sse-test-desktop.png");
         browser.findElement(By.id("logout")).click();
         wait.until(d -> "anonymous".equals(text("me-user")));
+    }
+
+    @Test
+    void anotherUsersBrowserDoesNotSeeTheEvent() throws IOException {
+        Path otherProfile = Files.createTempDirectory("sse-chromium-");
+        ChromeDriver other = chromium(otherProfile);
+        try {
+            open(browser);
+            login("alice", "alice");
+            wait.until(d -> "alice".equals(text("me-user")));
+            other.get(page());
+            WebDriverWait otherWait = new WebDriverWait(other, WAIT);
+            other.findElement(By.id("login-user")).sendKeys("bob");
+            other.findElement(By.id("login-password")).sendKeys("bob");
+            other.findElement(By.id("login")).click();
+            otherWait.until(d -> "bob".equals(d.findElement(By.id("me-user")).getText()));
+            otherWait.until(d -> "Connected".equals(d.findElement(By.id("status-text")).getText()));
+            awaitText("status-text", "Connected");
+
+            new Select(browser.findElement(By.id("send-target"))).selectByValue("user");
+            setValue("send-event", "alice-only");
+            setValue("send-data", "{\"secret\": true}");
+            browser.findElement(By.id("send-button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#event-log li[data-event='alice-only']")));
+
+            // Everything meant for bob's stream arrives before this fence, in order.
+            send(Api.basic(base, "admin", "admin"), "{\"event\":\"fence\",\"data\":1,\"target\":\"all\"}", -1);
+            otherWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#event-log li[data-event='fence']")));
+            assertTrue(other.findElements(By.cssSelector("#event-log li[data-event='alice-only']")).isEmpty(),
+                    "bob's page shows alice's event");
+        } finally {
+            other.quit();
+            delete(otherProfile);
+        }
+    }
+
+    @Test
+    void afterTheServerDropsTheStreamThePageReconnectsAndShowsNewEvents() {
+        Api admin = Api.basic(base, "admin", "admin");
+        open(browser);
+        login("carol", "carol");
+        wait.until(d -> "carol".equals(text("me-user")));
+        awaitText("status-text", "Connected");
+        wait.until(d -> text("me-client").length() >= 20);
+        HttpResponse<String> before = admin.send("{\"event\":\"before-drop\",\"data\":1,\"target\":\"user\",\"userId\":\"carol\"}");
+        String beforeId = Json.object(before.body()).getString("eventId");
+        wait.until(d -> "before-drop".equals(firstLoggedEvent()));
+        String firstClient = text("me-client");
+
+        HttpResponse<String> dropped = admin.post("api/test-support/drop?target=user&id=carol", "application/json", "");
+        assertTrue(Json.object(dropped.body()).getInt("closed") >= 1, dropped.body());
+        wait.until(d -> {
+            String client = text("me-client");
+            return "Connected".equals(text("status-text")) && client.length() >= 20 && !client.equals(firstClient);
+        });
+        assertTrue(lastEventIds().contains(beforeId), "the reconnect carried Last-Event-ID " + beforeId);
+
+        send(admin, "{\"event\":\"after-drop\",\"data\":2,\"target\":\"user\",\"userId\":\"carol\"}", -1);
+        wait.until(d -> "after-drop".equals(firstLoggedEvent()));
+    }
+
+    @Test
+    void theBrowsersNativeEventSourceWorks() {
+        Api admin = Api.basic(base, "admin", "admin");
+        open(browser);
+        js("window.nativeEs = { events: [], clients: [] };"
+                + "const es = new EventSource('../api/sse');"
+                + "es.addEventListener('sse.connected', e => window.nativeEs.clients.push(JSON.parse(e.data).clientId));"
+                + "es.addEventListener('native-event', e => window.nativeEs.events.push({ data: JSON.parse(e.data), id: e.lastEventId }));"
+                + "window.nativeSource = es;");
+        wait.until(d -> ((Number) js("return window.nativeEs.clients.length;")).intValue() == 1);
+        String firstClient = (String) js("return window.nativeEs.clients[0];");
+        String eventId = "native-" + System.nanoTime();
+        send(admin, "{\"event\":\"native-event\",\"data\":{\"n\":1},\"id\":\"" + eventId
+                + "\",\"target\":\"client\",\"clientId\":\"" + firstClient + "\"}", 1);
+        wait.until(d -> ((Number) js("return window.nativeEs.events.length;")).intValue() == 1);
+        assertEquals(eventId, js("return window.nativeEs.events[0].id;"));
+        assertEquals(1L, js("return window.nativeEs.events[0].data.n;"));
+
+        admin.post("api/test-support/drop?target=client&id=" + firstClient, "application/json", "");
+        wait.until(d -> ((Number) js("return window.nativeEs.clients.length;")).intValue() == 2);
+        assertTrue(lastEventIds().contains(eventId), "EventSource reconnected with Last-Event-ID " + eventId);
+        String secondClient = (String) js("return window.nativeEs.clients[1];");
+        send(admin, "{\"event\":\"native-event\",\"data\":{\"n\":2},\"target\":\"client\",\"clientId\":\""
+                + secondClient + "\"}", 1);
+        wait.until(d -> ((Number) js("return window.nativeEs.events.length;")).intValue() == 2);
+        js("window.nativeSource.close();");
+    }
+
+    private String page() {
+        return Api.toUri(base).resolve("sse-test/").toString();
+    }
+
+    private void open(ChromeDriver driver) {
+        driver.get(page());
+        new WebDriverWait(driver, WAIT).until(d -> "Connected".equals(d.findElement(By.id("status-text")).getText()));
+    }
+
+    private List<String> lastEventIds() {
+        HttpResponse<String> ids = Api.basic(base, "admin", "admin").get("api/test-support/last-event-ids");
+        return Json.value(ids.body()).asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -152,9 +276,7 @@ class SseTestPageIT {
             assertTrue(element.getRect().getX() >= 0 && element.getRect().getX() + element.getRect().getWidth() <= 375,
                     id + " does not fit");
         }
-        Path shot = Path.of("target", "screenshots");
-        Files.createDirectories(shot);
-        Files.write(shot.resolve("sse-test-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+        screenshot("sse-test-phone.png");
     }
 
     private void login(String user, String password) {

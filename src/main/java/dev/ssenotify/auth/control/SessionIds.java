@@ -37,6 +37,12 @@ public final class SessionIds {
         return id.toString();
     }
 
+    /** The opaque id kept in this session, or null if none was given out. */
+    public static String of(HttpSession session) {
+        Object id = session.getAttribute(SESSION_ATTRIBUTE);
+        return id == null ? null : id.toString();
+    }
+
     /** Starts a fresh session for a login (a new container id and a new opaque id). */
     static HttpSession startFresh(HttpServletRequest request, String userName) {
         HttpSession old = request.getSession(false);

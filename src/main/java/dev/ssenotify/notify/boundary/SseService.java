@@ -2,6 +2,7 @@ package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.notify.control.Dispatcher;
 import dev.ssenotify.notify.control.StatsView;
+import dev.ssenotify.notify.control.Streams;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SendOptions;
 import dev.ssenotify.notify.entity.SseEvent;
@@ -25,6 +26,8 @@ public class SseService {
     Dispatcher dispatcher;
     @Inject
     StatsView stats;
+    @Inject
+    Streams streams;
 
     public CompletionStage<Receipt> notifyUser(String userId, String event, Object data) {
         return notifyUser(userId, event, data, SendOptions.NONE);
@@ -70,6 +73,14 @@ public class SseService {
 
     public CompletionStage<Receipt> sendEvent(SseEvent event, SseTarget target) {
         return CompletableFuture.completedFuture(dispatcher.publish(event, target));
+    }
+
+    /**
+     * Closes this server's connections that the target reaches, e.g. a session's streams at logout; returns
+     * how many. Clients reconnect by themselves, with whatever identity they have then.
+     */
+    public int disconnect(SseTarget target) {
+        return streams.close(target);
     }
 
     public SseStats getStats() {

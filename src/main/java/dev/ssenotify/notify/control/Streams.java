@@ -1,11 +1,14 @@
 package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.ClientInfo;
+import dev.ssenotify.notify.entity.DisconnectReason;
+import dev.ssenotify.notify.entity.SseTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Opens a stream for a caller: admits it under the limits and starts it with the {@code sse.connected} frame.
@@ -33,6 +36,18 @@ public class Streams {
         registry.admit(connection);
         delivery.startWriter(connection);
         return info;
+    }
+
+    /** Closes every connection the target reaches; returns how many. Their clients reconnect as usual. */
+    public int close(SseTarget target) {
+        int closed = 0;
+        for (Connection connection : List.copyOf(registry.select(target))) {
+            if (!connection.isClosed()) {
+                registry.close(connection, DisconnectReason.CLOSED_BY_SERVER);
+                closed++;
+            }
+        }
+        return closed;
     }
 
     /** Who owns a connection, to decide whether a caller may target it. */

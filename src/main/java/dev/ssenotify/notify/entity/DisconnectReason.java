@@ -12,6 +12,8 @@ public enum DisconnectReason {
     HEARTBEAT_FAILED("heartbeat-failed"),
     /** The client did not read fast enough: its queue overflowed. */
     SLOW_CONSUMER("slow-consumer"),
+    /** Application code closed it on purpose, e.g. at logout ({@code SseService.disconnect}). */
+    CLOSED_BY_SERVER("closed-by-server"),
     /** The server is shutting down or the application is undeployed. */
     SERVER_SHUTDOWN("server-shutdown");
 

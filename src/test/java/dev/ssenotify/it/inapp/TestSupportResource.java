@@ -54,6 +54,26 @@ public class TestSupportResource {
         return out.build();
     }
 
+    /** Closes streams from the server side, as an application would with {@code SseService.disconnect}. */
+    @POST
+    @Path("drop")
+    public JsonObject drop(@QueryParam("target") String target, @QueryParam("id") String id) {
+        SseTarget what = switch (target) {
+            case "user" -> SseTarget.user(id);
+            case "session" -> SseTarget.session(id);
+            case "client" -> SseTarget.client(id);
+            default -> SseTarget.all();
+        };
+        return Json.createObjectBuilder().add("closed", service.disconnect(what)).build();
+    }
+
+    /** The Last-Event-ID headers seen on {@code /api/sse}, oldest first. */
+    @GET
+    @Path("last-event-ids")
+    public jakarta.json.JsonArray lastEventIds() {
+        return Json.createArrayBuilder(LastEventIdRecorder.SEEN).build();
+    }
+
     /** Publishes through a CDI event, as any bean of the application can. */
     @POST
     @Path("fire")

@@ -1,5 +1,6 @@
 package dev.ssenotify.it.support;
 
+import dev.ssenotify.it.inapp.LastEventIdRecorder;
 import dev.ssenotify.it.inapp.LifecycleRecorder;
 import dev.ssenotify.it.inapp.TestSupportResource;
 import java.io.File;
@@ -33,7 +34,7 @@ public final class Deployments {
         StringBuilder properties = new StringBuilder();
         config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(TestSupportResource.class, LifecycleRecorder.class)
+                .addClasses(TestSupportResource.class, LifecycleRecorder.class, LastEventIdRecorder.class)
                 .addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
     }
 }
