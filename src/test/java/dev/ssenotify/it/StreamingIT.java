@@ -133,20 +133,28 @@ class StreamingIT {
     }
 
     @Test
-    void callerIdsBecomeWireIdsAndServerAssignsTheRest() {
+    void wireIdsAreLogIdsAndAPublisherIdIsAnIdempotencyKey() {
         try (SseStream stream = Api.basic(base, "carol", "carol").stream()) {
             Api carol = Api.basic(base, "carol", "carol");
-            HttpResponse<String> given = carol.send("{\"event\":\"e\",\"data\":1,\"target\":\"user\",\"id\":\"order-42\",\"retry\":7000}");
-            assertEquals(202, given.statusCode(), given.body());
-            assertEquals("order-42", Json.object(given.body()).getString("eventId"));
-            HttpResponse<String> assigned = carol.send("{\"event\":\"e\",\"data\":2,\"target\":\"user\"}");
-            String assignedId = Json.object(assigned.body()).getString("eventId");
-            SseFrame first = stream.awaitEvent("e", WAIT);
-            SseFrame second = stream.awaitEvent("e", WAIT);
-            assertEquals("order-42", first.id());
-            assertEquals(7000L, first.retry());
-            assertEquals(assignedId, second.id());
-            assertFalse(assignedId.isBlank());
+            HttpResponse<String> first = carol.send("{\"event\":\"e\",\"data\":1,\"target\":\"user\",\"id\":\"order-42\",\"retry\":7000}");
+            assertEquals(202, first.statusCode(), first.body());
+            JsonObject receipt = Json.object(first.body());
+            assertFalse(receipt.getBoolean("duplicate"));
+            String logId = receipt.getString("eventId");
+            assertFalse(logId.equals("order-42"), "the wire id is the log's, not the publisher's");
+            HttpResponse<String> again = carol.send("{\"event\":\"e\",\"data\":1,\"target\":\"user\",\"id\":\"order-42\"}");
+            JsonObject duplicate = Json.object(again.body());
+            assertTrue(duplicate.getBoolean("duplicate"), again.body());
+            assertEquals(logId, duplicate.getString("eventId"));
+            assertEquals(0, duplicate.getInt("queued"));
+            HttpResponse<String> other = carol.send("{\"event\":\"e\",\"data\":2,\"target\":\"user\"}");
+            String otherId = Json.object(other.body()).getString("eventId");
+
+            SseFrame one = stream.awaitEvent("e", WAIT);
+            SseFrame two = stream.awaitEvent("e", WAIT);
+            assertEquals(logId, one.id());
+            assertEquals(7000L, one.retry());
+            assertEquals(otherId, two.id(), "the duplicate must not be delivered");
         }
     }
 

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -23,7 +25,8 @@ import java.security.Principal;
 
 /**
  * {@code GET /api/sse}: opens the caller's event stream. Anonymous callers are welcome; the user is the
- * container's caller principal and the session the opaque id from the caller's HTTP session.
+ * container's caller principal and the session the opaque id from the caller's HTTP session. A
+ * {@code Last-Event-ID} header (or {@code lastEventId} parameter) asks for the events missed since.
  */
 @Path("sse")
 @RequestScoped
@@ -38,11 +41,15 @@ public class SseResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void open(@Context SseEventSink sink, @Context Sse sse) {
+    public void open(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
+                     @QueryParam("lastEventId") String lastEventIdParam,
+                     @Context SseEventSink sink, @Context Sse sse) {
         Principal principal = request.getUserPrincipal();
         String userId = principal == null ? null : principal.getName();
+        // The header wins: it is what a reconnecting browser sends; the parameter serves first connections.
+        String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
         try {
-            streams.open(userId, SessionIds.current(request), sink, sse);
+            streams.open(userId, SessionIds.current(request), lastEventId, sink, sse);
         } catch (ConnectionRejectedException e) {
             throw rejection(e);
         }

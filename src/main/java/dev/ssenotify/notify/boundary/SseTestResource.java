@@ -13,6 +13,7 @@ import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -64,7 +65,12 @@ public class SseTestResource {
         SseEvent event = input.toEvent();
         SseTarget target = authorizedTarget(input);
         Receipt receipt = service.sendEvent(event, target).toCompletableFuture().join();
-        return Response.accepted(receipt).build();
+        return Response.accepted(Json.createObjectBuilder()
+                .add("eventId", receipt.eventId())
+                .add("target", receipt.target())
+                .add("queued", receipt.queued())
+                .add("duplicate", receipt.duplicate())
+                .build()).build();
     }
 
     private void requireEnabled() {

@@ -3,6 +3,8 @@ package dev.ssenotify.notify.control;
 import dev.ssenotify.notify.entity.ClientInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +27,9 @@ final class Connection {
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long lastWriteNanos = System.nanoTime();
+    // While a replay is being planned, live frames wait here so that none is lost or doubled at the switch.
+    private volatile boolean gated;
+    private List<Frame> held;
 
     Connection(ClientInfo info, SseEventSink sink, Sse sse, int capacity) {
         this.info = info;
@@ -66,7 +71,59 @@ final class Connection {
         return closed.compareAndSet(false, true);
     }
 
+    /** From now until {@link #openGate}, live frames are held back. */
+    synchronized void gate() {
+        held = new ArrayList<>();
+        gated = true;
+    }
+
     Offer offer(Frame frame) {
+        if (gated) {
+            synchronized (this) {
+                if (gated) {
+                    if (closed.get()) {
+                        return Offer.CLOSED;
+                    }
+                    if (held.size() >= capacity) {
+                        return Offer.FULL;
+                    }
+                    held.add(frame);
+                    return Offer.QUEUED;
+                }
+            }
+        }
+        return enqueue(frame);
+    }
+
+    /** Queues past the gate: the replay itself. */
+    Offer offerDirect(Frame frame) {
+        return enqueue(frame);
+    }
+
+    /**
+     * Lets live frames through again. Held events up to {@code head} were part of the replay and are
+     * dropped; later ones follow it in order.
+     */
+    synchronized Offer openGate(long head) {
+        gated = false;
+        Offer result = Offer.QUEUED;
+        for (Frame frame : held) {
+            if (frame.kind() == Frame.Kind.EVENT && frame.sequence() > head) {
+                Offer offered = enqueue(frame);
+                if (offered == Offer.FULL || offered == Offer.CLOSED) {
+                    result = offered;
+                    break;
+                }
+                if (offered == Offer.QUEUED_NEEDS_WRITER) {
+                    result = offered;
+                }
+            }
+        }
+        held = null;
+        return result;
+    }
+
+    private Offer enqueue(Frame frame) {
         if (closed.get()) {
             return Offer.CLOSED;
         }
@@ -102,6 +159,8 @@ final class Connection {
         while ((frame = poll()) != null) {
             if (frame.kind() == Frame.Kind.EVENT) {
                 events++;
+            } else if (frame.kind() == Frame.Kind.REPLAY) {
+                events += frame.replayed().size();
             }
         }
         return events;

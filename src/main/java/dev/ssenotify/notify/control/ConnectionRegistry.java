@@ -3,7 +3,6 @@ package dev.ssenotify.notify.control;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.RejectReason;
 import dev.ssenotify.notify.entity.SseTarget;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,11 +37,6 @@ public class ConnectionRegistry {
     private final AtomicInteger reserved = new AtomicInteger();
     private final AtomicInteger authenticated = new AtomicInteger();
     private volatile boolean shuttingDown;
-
-    @PostConstruct
-    void registerGauge() {
-        telemetry.connectedGauge(this);
-    }
 
     /** Makes the connection visible to dispatch, or throws if a limit or shutdown forbids it. */
     void admit(Connection connection) {
@@ -154,6 +148,14 @@ public class ConnectionRegistry {
 
     private static Collection<Connection> copy(Set<Connection> set) {
         return set == null ? List.of() : List.copyOf(set);
+    }
+
+    /** True when no other connection shares this one's user (or, when anonymous, its session). */
+    boolean isOnlyConnectionOfItsOwner(Connection connection) {
+        String userId = connection.info().userId();
+        Set<Connection> peers = userId != null ? byUser.get(userId)
+                : connection.info().sessionId() != null ? bySession.get(connection.info().sessionId()) : null;
+        return peers == null || peers.size() <= 1;
     }
 
     Optional<Connection> find(String clientId) {

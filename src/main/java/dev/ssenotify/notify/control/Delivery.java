@@ -26,6 +26,8 @@ public class Delivery {
     Telemetry telemetry;
     @Inject
     LifecycleEvents lifecycle;
+    @Inject
+    Inboxes inboxes;
 
     /** Queues the frame; false if the connection is closed or was just closed for being too slow. */
     boolean offer(Connection connection, Frame frame) {
@@ -65,19 +67,38 @@ public class Delivery {
     }
 
     private void writeOne(Connection connection, Frame frame) {
+        if (frame.kind() == Frame.Kind.REPLAY) {
+            for (LoggedEvent event : frame.replayed()) {
+                if (connection.isClosed() || !writeOne(connection, event.frame(), true)) {
+                    return;
+                }
+            }
+            return;
+        }
+        writeOne(connection, frame, false);
+    }
+
+    private boolean writeOne(Connection connection, Frame frame, boolean replayed) {
         try {
             connection.sink().send(frame.outbound(connection.sse()))
                     .toCompletableFuture()
                     .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             connection.wrote();
             switch (frame.kind()) {
-                case EVENT -> telemetry.sent();
+                case EVENT -> {
+                    telemetry.sent();
+                    if (replayed) {
+                        telemetry.replayed();
+                    }
+                    inboxes.written(frame.logged());
+                }
                 case HEARTBEAT -> {
                     telemetry.heartbeat();
                     lifecycle.heartbeat(connection.info());
                 }
                 default -> { }
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed(connection, frame, e);
@@ -86,6 +107,7 @@ public class Delivery {
         } catch (TimeoutException | RuntimeException e) {
             failed(connection, frame, e);
         }
+        return false;
     }
 
     private void failed(Connection connection, Frame frame, Throwable cause) {

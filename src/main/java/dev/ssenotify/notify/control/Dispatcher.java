@@ -4,20 +4,26 @@ import dev.ssenotify.notify.entity.Notification;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseTarget;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.Objects;
 
 /**
- * Publishes an event: encodes it once and queues the same frame on every connection the target reaches.
- * Runs on the publisher's thread but never writes to a socket, so it never waits for a client.
+ * Publishes an event: serializes it once, appends it to the log (which assigns its id), and, as the log's
+ * subscriber, files it in the offline queues and queues the same frame on every connection it reaches.
+ * Never writes to a socket, so a publisher never waits for a client.
  */
 @ApplicationScoped
-public class Dispatcher {
+public class Dispatcher implements EventLog.Subscriber {
 
     @Inject
     EventEncoder encoder;
+    @Inject
+    EventLog log;
+    @Inject
+    Inboxes inboxes;
     @Inject
     ConnectionRegistry registry;
     @Inject
@@ -25,25 +31,57 @@ public class Dispatcher {
     @Inject
     Telemetry telemetry;
 
+    @PostConstruct
+    void subscribe() {
+        log.subscribe(this);
+    }
+
     public Receipt publish(SseEvent event, SseTarget target) {
         Objects.requireNonNull(event, "event is required");
         Objects.requireNonNull(target, "target is required");
         long start = System.nanoTime();
-        String wireId = event.id() != null ? event.id() : encoder.nextId();
-        Frame frame = encoder.encode(event, wireId);
-        telemetry.published();
+        String json = encoder.json(event);
+        EventLog.Appended appended = log.append(target, idempotencyKey(event, target),
+                logged -> encoder.frame(logged, event, json));
+        if (appended.duplicate()) {
+            telemetry.duplicate();
+        } else {
+            telemetry.published();
+        }
+        telemetry.dispatchTook(System.nanoTime() - start);
+        LoggedEvent logged = appended.event();
+        return new Receipt(logged.id(), target.kind(), appended.queued(), appended.duplicate(), inboxes.await(logged));
+    }
+
+    @Override
+    public int onEvent(LoggedEvent event) {
+        inboxes.record(event);
         int queued = 0;
-        for (Connection connection : registry.select(target)) {
-            if (delivery.offer(connection, frame)) {
+        for (Connection connection : registry.select(event.target())) {
+            if (delivery.offer(connection, event.frame())) {
                 queued++;
             }
         }
-        telemetry.dispatchTook(System.nanoTime() - start);
-        return new Receipt(wireId, target.kind(), queued);
+        return queued;
     }
 
     /** Lets any bean publish with {@code Event<Notification>.fireAsync(...)}. */
     void onNotification(@ObservesAsync Notification notification) {
         publish(notification.event(), notification.target());
+    }
+
+    // A publisher's id deduplicates only among events for the same target, so that one caller's ids
+    // can never swallow another's events.
+    private static String idempotencyKey(SseEvent event, SseTarget target) {
+        if (event.id() == null) {
+            return null;
+        }
+        String scope = switch (target.kind()) {
+            case "user" -> ((SseTarget.User) target).userId();
+            case "session" -> ((SseTarget.Session) target).sessionId();
+            case "client" -> ((SseTarget.Client) target).clientId();
+            default -> "";
+        };
+        return target.kind() + "\u0000" + scope + "\u0000" + event.id();
     }
 }

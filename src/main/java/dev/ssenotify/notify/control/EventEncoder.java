@@ -16,10 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Turns events into frames: serializes the data to JSON once per event, checks its size, assigns an id.
+ * Turns events into frames: serializes the data to JSON once per event and checks its size.
  * The JSON is compact, so it never holds a raw line break and always fits one {@code data:} line.
  */
 @ApplicationScoped
@@ -29,9 +28,6 @@ public class EventEncoder {
     SseConfig config;
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
-    // Ids from a restarted server must not collide with ids a client still holds.
-    private final String idPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
-    private final AtomicLong sequence = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
 
     @PreDestroy
@@ -43,17 +39,22 @@ public class EventEncoder {
         }
     }
 
-    /** Serializes the event's data; throws {@link EventTooLargeException} over {@code sse.max-event-bytes}. */
-    Frame encode(SseEvent event, String wireId) {
+    /** The event's data as compact JSON; throws {@link EventTooLargeException} over {@code sse.max-event-bytes}. */
+    String json(SseEvent event) {
         String json = toJson(event.data());
         int bytes = json.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxEventBytes()) {
             throw new EventTooLargeException(bytes, config.maxEventBytes());
         }
-        return new Frame(Frame.Kind.EVENT, sse -> {
+        return json;
+    }
+
+    /** The frame of a logged event: its wire id is always the log id. */
+    Frame frame(LoggedEvent logged, SseEvent event, String json) {
+        return Frame.event(logged, sse -> {
             OutboundSseEvent.Builder builder = sse.newEventBuilder()
                     .name(event.event())
-                    .id(wireId)
+                    .id(logged.id())
                     .mediaType(MediaType.TEXT_PLAIN_TYPE)
                     .data(String.class, json);
             if (event.retryMillis() != null) {
@@ -63,8 +64,20 @@ public class EventEncoder {
         });
     }
 
-    String nextId() {
-        return idPrefix + Long.toString(sequence.incrementAndGet(), 36);
+    /**
+     * The reserved {@code sse.gap} event: events may have been missed, so the app should refetch its state.
+     * It carries no id, so the client's last id stays the last event it really got.
+     */
+    Frame gap(String reason, String oldestId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reason", reason);
+        data.put("oldestId", oldestId);
+        String json = jsonb.toJson(data);
+        return new Frame(Frame.Kind.CONTROL, sse -> sse.newEventBuilder()
+                .name("sse.gap")
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, json)
+                .build());
     }
 
     /** The first frame of every stream: the retry to use and who the server thinks the client is. */

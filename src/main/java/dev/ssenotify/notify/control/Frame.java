@@ -2,6 +2,7 @@ package dev.ssenotify.notify.control;
 
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -10,19 +11,53 @@ import java.util.function.Function;
  */
 final class Frame {
 
-    enum Kind { EVENT, HEARTBEAT, CONTROL }
+    enum Kind { EVENT, HEARTBEAT, CONTROL, REPLAY }
 
     private final Kind kind;
+    private final LoggedEvent logged;
+    private final List<LoggedEvent> replay;
     private final Function<Sse, OutboundSseEvent> builder;
     private volatile OutboundSseEvent built;
 
     Frame(Kind kind, Function<Sse, OutboundSseEvent> builder) {
+        this(kind, null, List.of(), builder);
+    }
+
+    private Frame(Kind kind, LoggedEvent logged, List<LoggedEvent> replay, Function<Sse, OutboundSseEvent> builder) {
         this.kind = kind;
+        this.logged = logged;
+        this.replay = replay;
         this.builder = builder;
+    }
+
+    /** A published event; written as the same object to every stream. */
+    static Frame event(LoggedEvent logged, Function<Sse, OutboundSseEvent> builder) {
+        return new Frame(Kind.EVENT, logged, List.of(), builder);
+    }
+
+    /** Events a reconnecting client missed, written in order by one writer, taking one queue slot. */
+    static Frame replay(List<LoggedEvent> events) {
+        return new Frame(Kind.REPLAY, null, List.copyOf(events), sse -> {
+            throw new IllegalStateException("a replay frame is written event by event");
+        });
     }
 
     Kind kind() {
         return kind;
+    }
+
+    /** The log entry of an event frame, else null. */
+    LoggedEvent logged() {
+        return logged;
+    }
+
+    /** Log sequence of an event frame; 0 for every other frame. */
+    long sequence() {
+        return logged == null ? 0 : logged.sequence();
+    }
+
+    List<LoggedEvent> replayed() {
+        return replay;
     }
 
     OutboundSseEvent outbound(Sse sse) {

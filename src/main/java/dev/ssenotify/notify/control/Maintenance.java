@@ -20,6 +20,10 @@ public class Maintenance {
     Delivery delivery;
     @Inject
     EventEncoder encoder;
+    @Inject
+    EventLog log;
+    @Inject
+    Inboxes inboxes;
 
     private volatile long lastHeartbeatNanos = System.nanoTime();
 
@@ -32,6 +36,8 @@ public class Maintenance {
     }
 
     public void sweep() {
+        log.expire();
+        inboxes.sweep();
         long idleNanos = config.cleanupInterval().toNanos();
         Frame probe = null;
         for (Connection connection : registry.all()) {

@@ -49,6 +49,30 @@ public class SseConfig {
     int dispatchThreads;
 
     @Inject
+    @ConfigProperty(name = "sse.replay.max-events", defaultValue = "1000")
+    int replayMaxEvents;
+
+    @Inject
+    @ConfigProperty(name = "sse.replay.retention", defaultValue = "PT5M")
+    Duration replayRetention;
+
+    @Inject
+    @ConfigProperty(name = "sse.offline.max-events", defaultValue = "100")
+    int offlineMaxEvents;
+
+    @Inject
+    @ConfigProperty(name = "sse.offline.retention", defaultValue = "PT24H")
+    Duration offlineRetention;
+
+    @Inject
+    @ConfigProperty(name = "sse.delivery.ack", defaultValue = "write")
+    String ackMode;
+
+    @Inject
+    @ConfigProperty(name = "sse.delivery.ack-timeout", defaultValue = "PT5M")
+    Duration ackTimeout;
+
+    @Inject
     @ConfigProperty(name = "sse.test-endpoint.enabled", defaultValue = "true")
     boolean testEndpointEnabled;
 
@@ -71,6 +95,14 @@ public class SseConfig {
         requirePositive("sse.max-event-bytes", maxEventBytes);
         requirePositive("sse.client.queue-size", clientQueueSize);
         requirePositive("sse.dispatch.threads", dispatchThreads);
+        requirePositive("sse.replay.max-events", replayMaxEvents);
+        requirePositive("sse.offline.max-events", offlineMaxEvents);
+        requireNotNegative("sse.replay.retention", replayRetention);
+        requireNotNegative("sse.offline.retention", offlineRetention);
+        requireNotNegative("sse.delivery.ack-timeout", ackTimeout);
+        if (!ackMode.equals("write") && !ackMode.equals("client")) {
+            throw new IllegalStateException("sse.delivery.ack must be 'write' or 'client', got '" + ackMode + "'");
+        }
     }
 
     /** Zero disables heartbeats. */
@@ -105,6 +137,31 @@ public class SseConfig {
 
     public int dispatchThreads() {
         return dispatchThreads;
+    }
+
+    public int replayMaxEvents() {
+        return replayMaxEvents;
+    }
+
+    public Duration replayRetention() {
+        return replayRetention;
+    }
+
+    public int offlineMaxEvents() {
+        return offlineMaxEvents;
+    }
+
+    public Duration offlineRetention() {
+        return offlineRetention;
+    }
+
+    /** True when only an ack counts as delivered ({@code sse.delivery.ack=client}); else a write does. */
+    public boolean ackByClient() {
+        return ackMode.equals("client");
+    }
+
+    public Duration ackTimeout() {
+        return ackTimeout;
     }
 
     public boolean testEndpointEnabled() {

@@ -16,6 +16,10 @@ public class StatsView {
     ConnectionRegistry registry;
     @Inject
     Telemetry telemetry;
+    @Inject
+    Inboxes inboxes;
+    @Inject
+    EventLog log;
 
     private final Instant started = Instant.now();
 
@@ -34,6 +38,13 @@ public class StatsView {
                 telemetry.failedCount(),
                 telemetry.heartbeatCount(),
                 telemetry.openedCount(),
+                telemetry.duplicateCount(),
+                telemetry.replayedCount(),
+                telemetry.gapCount(),
+                telemetry.ackCount(),
+                inboxes.queued(),
+                telemetry.offlineDroppedCount(),
+                log.size(),
                 telemetry.rejectedByReason(),
                 telemetry.disconnectsByReason(),
                 config.maxClients(),

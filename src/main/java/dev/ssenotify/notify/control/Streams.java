@@ -24,17 +24,40 @@ public class Streams {
     ConnectionRegistry registry;
     @Inject
     Delivery delivery;
+    @Inject
+    EventLog log;
+    @Inject
+    Replays replays;
+    @Inject
+    Telemetry telemetry;
 
     /**
      * @throws ConnectionRejectedException when a limit is reached; the sink is then untouched
      */
-    public ClientInfo open(String userId, String sessionId, SseEventSink sink, Sse sse) {
+    public ClientInfo open(String userId, String sessionId, String lastEventId, SseEventSink sink, Sse sse) {
         ClientInfo info = new ClientInfo(encoder.newClientId(), userId, sessionId, Instant.now());
         Connection connection = new Connection(info, sink, sse, config.clientQueueSize());
         // Queued before the connection is visible, so sse.connected is always the first frame.
         connection.offer(encoder.connected(info));
+        // Live events wait at the gate while the replay is read; the log's head splits the two.
+        connection.gate();
         registry.admit(connection);
-        delivery.startWriter(connection);
+        try {
+            long head = log.head();
+            Replays.Plan plan = replays.plan(info, lastEventId, head, registry.isOnlyConnectionOfItsOwner(connection));
+            if (plan.gap() != null) {
+                connection.offerDirect(plan.gap());
+                telemetry.gap();
+            }
+            if (!plan.events().isEmpty()) {
+                connection.offerDirect(Frame.replay(plan.events()));
+            }
+            if (connection.openGate(head) == Connection.Offer.FULL) {
+                registry.close(connection, DisconnectReason.SLOW_CONSUMER);
+            }
+        } finally {
+            delivery.startWriter(connection);
+        }
         return info;
     }
 

@@ -4,6 +4,8 @@ import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.RejectReason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -31,6 +33,11 @@ public class Telemetry {
     private final LongAdder failed = new LongAdder();
     private final LongAdder heartbeats = new LongAdder();
     private final LongAdder opened = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder replayed = new LongAdder();
+    private final LongAdder gaps = new LongAdder();
+    private final LongAdder acks = new LongAdder();
+    private final LongAdder offlineDropped = new LongAdder();
     private final Map<RejectReason, LongAdder> rejected = new EnumMap<>(RejectReason.class);
     private final Map<DisconnectReason, LongAdder> disconnects = new EnumMap<>(DisconnectReason.class);
 
@@ -40,6 +47,11 @@ public class Telemetry {
     private Counter heartbeatCounter;
     private Counter openedCounter;
     private Counter publishedCounter;
+    private Counter duplicateCounter;
+    private Counter replayedCounter;
+    private Counter gapCounter;
+    private Counter ackCounter;
+    private Counter offlineDroppedCounter;
     private final Map<RejectReason, Counter> rejectedCounters = new EnumMap<>(RejectReason.class);
     private final Map<DisconnectReason, Counter> closedCounters = new EnumMap<>(DisconnectReason.class);
     private Timer dispatchTimer;
@@ -52,6 +64,11 @@ public class Telemetry {
         failedCounter = metrics.counter("sse.events.failed");
         heartbeatCounter = metrics.counter("sse.heartbeats.sent");
         openedCounter = metrics.counter("sse.connections.opened");
+        duplicateCounter = metrics.counter("sse.events.duplicate");
+        replayedCounter = metrics.counter("sse.events.replayed");
+        gapCounter = metrics.counter("sse.gaps.signalled");
+        ackCounter = metrics.counter("sse.acks");
+        offlineDroppedCounter = metrics.counter("sse.offline.dropped");
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, new LongAdder());
             rejectedCounters.put(reason, metrics.counter("sse.connections.rejected", new Tag("reason", reason.label())));
@@ -63,9 +80,60 @@ public class Telemetry {
         dispatchTimer = metrics.timer("sse.dispatch");
     }
 
-    /** Registers the gauge of connected clients; the registry owns the number. */
-    void connectedGauge(ConnectionRegistry registry) {
+
+    /** Gauges read state other beans own; registered at startup so that they exist before any stream. */
+    void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started,
+                        ConnectionRegistry registry, EventLog log, Inboxes inboxes) {
         metrics.gauge("sse.clients.connected", registry, ConnectionRegistry::size);
+        metrics.gauge("sse.log.size", log, EventLog::size);
+        metrics.gauge("sse.offline.queued", inboxes, Inboxes::queued);
+    }
+
+    void duplicate() {
+        duplicates.increment();
+        duplicateCounter.inc();
+    }
+
+    void replayed() {
+        replayed.increment();
+        replayedCounter.inc();
+    }
+
+    void gap() {
+        gaps.increment();
+        gapCounter.inc();
+    }
+
+    void ack() {
+        acks.increment();
+        ackCounter.inc();
+    }
+
+    void offlineDropped(int count) {
+        if (count > 0) {
+            offlineDropped.add(count);
+            offlineDroppedCounter.inc(count);
+        }
+    }
+
+    long duplicateCount() {
+        return duplicates.sum();
+    }
+
+    long replayedCount() {
+        return replayed.sum();
+    }
+
+    long gapCount() {
+        return gaps.sum();
+    }
+
+    long ackCount() {
+        return acks.sum();
+    }
+
+    long offlineDroppedCount() {
+        return offlineDropped.sum();
     }
 
     void published() {

@@ -2,6 +2,7 @@ package dev.ssenotify.it.inapp;
 
 import dev.ssenotify.notify.entity.ClientConnected;
 import dev.ssenotify.notify.entity.ClientDisconnected;
+import dev.ssenotify.notify.entity.EventAcknowledged;
 import dev.ssenotify.notify.entity.HeartbeatSent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -17,6 +18,7 @@ public class LifecycleRecorder {
     private final Set<String> connected = ConcurrentHashMap.newKeySet();
     private final Map<String, String> disconnected = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> heartbeats = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<String>> acks = new ConcurrentHashMap<>();
 
     void onConnect(@ObservesAsync ClientConnected event) {
         connected.add(event.client().clientId());
@@ -24,6 +26,16 @@ public class LifecycleRecorder {
 
     void onDisconnect(@ObservesAsync ClientDisconnected event) {
         disconnected.put(event.client().clientId(), event.reason().label());
+    }
+
+    void onAcknowledged(@ObservesAsync EventAcknowledged event) {
+        if (event.userId() != null) {
+            acks.computeIfAbsent(event.userId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(event.lastEventId());
+        }
+    }
+
+    java.util.List<String> acknowledged(String userId) {
+        return acks.getOrDefault(userId, java.util.List.of());
     }
 
     void onHeartbeat(@ObservesAsync HeartbeatSent event) {

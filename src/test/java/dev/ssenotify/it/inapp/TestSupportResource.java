@@ -74,6 +74,39 @@ public class TestSupportResource {
         return Json.createArrayBuilder(LastEventIdRecorder.SEEN).build();
     }
 
+    /** Publishes {@code count} events to a user through the Java API; returns their ids in order. */
+    @POST
+    @Path("publish")
+    public jakarta.json.JsonArray publish(@QueryParam("user") String user, @QueryParam("event") String event,
+                                          @QueryParam("count") int count, @QueryParam("from") int from) {
+        var ids = Json.createArrayBuilder();
+        for (int i = 0; i < count; i++) {
+            ids.add(service.notifyUser(user, event, Map.of("n", from + i)).toCompletableFuture().join().eventId());
+        }
+        return ids.build();
+    }
+
+    /** Publishes one event to a user and waits (bounded) until it counts as delivered. */
+    @POST
+    @Path("publish-await-ack")
+    public JsonObject publishAwaitAck(@QueryParam("user") String user, @QueryParam("event") String event,
+                                      @QueryParam("seconds") int seconds) throws Exception {
+        var receipt = service.notifyUser(user, event, Map.of("awaiting", true)).toCompletableFuture().join();
+        try {
+            var ack = receipt.acknowledged().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+            return Json.createObjectBuilder().add("eventId", receipt.eventId()).add("via", ack.via()).build();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Json.createObjectBuilder().add("eventId", receipt.eventId()).add("via", "none").build();
+        }
+    }
+
+    /** The ids acknowledged by a user, as seen by an application observing {@code EventAcknowledged}. */
+    @GET
+    @Path("acks")
+    public jakarta.json.JsonArray acks(@QueryParam("user") String user) {
+        return Json.createArrayBuilder(lifecycle.acknowledged(user)).build();
+    }
+
     /** Publishes through a CDI event, as any bean of the application can. */
     @POST
     @Path("fire")

@@ -66,6 +66,10 @@ public final class Api {
         return base.resolve(path);
     }
 
+    public String header(String name) {
+        return headers.get(name);
+    }
+
     public Api with(String header, String value) {
         Api copy = new Api(base, client);
         copy.headers.putAll(headers);

@@ -1,0 +1,58 @@
+package dev.ssenotify.notify.boundary;
+
+import dev.ssenotify.auth.control.SessionIds;
+import dev.ssenotify.notify.control.Acknowledgements;
+import dev.ssenotify.web.boundary.ProblemException;
+import dev.ssenotify.web.control.JsonBodies;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.security.Principal;
+
+/**
+ * {@code POST /api/sse/ack} with {@code {"lastEventId": "..."}}: the caller has handled every event up to
+ * that id. Only the caller's own events (its user's, its session's) may be acknowledged.
+ */
+@Path("sse/ack")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AckResource {
+
+    private static final int MAX_BODY_BYTES = 1024;
+
+    @Inject
+    Acknowledgements acknowledgements;
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    public JsonObject acknowledge(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+        String lastEventId = JsonBodies.optionalString(JsonBodies.readObject(type, body, MAX_BODY_BYTES), "lastEventId");
+        if (lastEventId == null || lastEventId.isEmpty()) {
+            throw ProblemException.badRequest("'lastEventId' is required");
+        }
+        Principal principal = request.getUserPrincipal();
+        String userId = principal == null ? null : principal.getName();
+        String sessionId = SessionIds.current(request);
+        if (userId == null && sessionId == null) {
+            throw ProblemException.unauthorized("acknowledgements need a user or a session");
+        }
+        switch (acknowledgements.acknowledge(userId, sessionId, lastEventId)) {
+            case UNKNOWN -> throw ProblemException.badRequest("'lastEventId' is not an id of this server's event log");
+            case NOT_OWN -> throw ProblemException.forbidden("only your own events can be acknowledged");
+            default -> {
+                return Json.createObjectBuilder().add("lastEventId", lastEventId).build();
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.SseTarget;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The embedded log: a ring of the last {@code sse.replay.max-events} events, none older than
+ * {@code sse.replay.retention}. Appends and their fan-out run under one lock, so every subscriber sees
+ * events in id order and a reader that takes the head sees exactly the events fanned out before it.
+ */
+@ApplicationScoped
+public class InMemoryEventLog implements EventLog {
+
+    @Inject
+    SseConfig config;
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<String, LoggedEvent> byKey = new HashMap<>();
+    private EventIds ids;
+    private LoggedEvent[] ring;
+    private long first = 1;
+    private long next = 1;
+
+    @PostConstruct
+    void init() {
+        ring = new LoggedEvent[config.replayMaxEvents()];
+        ids = new EventIds(Long.toString(System.currentTimeMillis(), 36));
+    }
+
+    @Override
+    public void subscribe(Subscriber subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    @Override
+    public synchronized Appended append(SseTarget target, String idempotencyKey, Function<LoggedEvent, Frame> frame) {
+        long now = System.nanoTime();
+        expireOlderThan(now);
+        if (idempotencyKey != null) {
+            LoggedEvent earlier = byKey.get(idempotencyKey);
+            if (earlier != null) {
+                return new Appended(earlier, true, 0);
+            }
+        }
+        if (next - first == ring.length) {
+            evictOldest();
+        }
+        long sequence = next++;
+        LoggedEvent event = new LoggedEvent(sequence, ids.format(sequence), target, idempotencyKey, now);
+        event.frame(frame.apply(event));
+        ring[index(sequence)] = event;
+        if (idempotencyKey != null) {
+            byKey.put(idempotencyKey, event);
+        }
+        int queued = 0;
+        for (Subscriber subscriber : subscribers) {
+            queued += subscriber.onEvent(event);
+        }
+        return new Appended(event, false, queued);
+    }
+
+    @Override
+    public synchronized long head() {
+        return next - 1;
+    }
+
+    @Override
+    public synchronized Range readAfter(long afterSequence, long head) {
+        long from = Math.max(afterSequence + 1, first);
+        long to = Math.min(head, next - 1);
+        List<LoggedEvent> events = new ArrayList<>((int) Math.max(0, to - from + 1));
+        for (long s = from; s <= to; s++) {
+            events.add(ring[index(s)]);
+        }
+        boolean truncated = afterSequence + 1 < first && afterSequence < head;
+        return new Range(events, first, head, truncated);
+    }
+
+    @Override
+    public synchronized LoggedEvent oldest() {
+        return find(first);
+    }
+
+    @Override
+    public synchronized LoggedEvent find(long sequence) {
+        return sequence >= first && sequence < next ? ring[index(sequence)] : null;
+    }
+
+    @Override
+    public EventIds.Parsed parse(String id) {
+        return ids.parse(id);
+    }
+
+    @Override
+    public synchronized int expire() {
+        return expireOlderThan(System.nanoTime());
+    }
+
+    @Override
+    public synchronized int size() {
+        return (int) (next - first);
+    }
+
+    private int expireOlderThan(long now) {
+        long retention = config.replayRetention().toNanos();
+        int dropped = 0;
+        while (first < next && now - ring[index(first)].loggedAtNanos() > retention) {
+            evictOldest();
+            dropped++;
+        }
+        return dropped;
+    }
+
+    private void evictOldest() {
+        int slot = index(first);
+        LoggedEvent oldest = ring[slot];
+        ring[slot] = null;
+        first++;
+        if (oldest.idempotencyKey() != null) {
+            byKey.remove(oldest.idempotencyKey(), oldest);
+        }
+    }
+
+    private int index(long sequence) {
+        return (int) (sequence % ring.length);
+    }
+}

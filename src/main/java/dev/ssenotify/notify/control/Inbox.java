@@ -1,0 +1,120 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.Acknowledgement;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One user's (or session's) offline queue: events not yet counted as delivered, the cursor up to which
+ * they are, and the futures waiting for that. Bounded: the oldest event goes first, and the loss is
+ * remembered so that the next delivery signals a gap.
+ */
+final class Inbox {
+
+    private record Pending(String eventId, long deadlineNanos, CompletableFuture<Acknowledgement> future) {
+    }
+
+    /** Events after a cursor, and whether some of them were lost to the bound or the retention. */
+    record Backlog(List<LoggedEvent> events, boolean lost) {
+    }
+
+    private final Deque<LoggedEvent> events = new ArrayDeque<>();
+    private final TreeMap<Long, Pending> pending = new TreeMap<>();
+    private long cursor;
+    private String cursorMovedBy = "ack";
+    private long lostUpTo;
+
+    /** Keeps the event unless it is already delivered; returns how many older events were dropped. */
+    synchronized int add(LoggedEvent event, int max) {
+        if (event.sequence() <= cursor) {
+            return 0;
+        }
+        events.addLast(event);
+        int dropped = 0;
+        while (events.size() > max) {
+            lostUpTo = Math.max(lostUpTo, events.removeFirst().sequence());
+            dropped++;
+        }
+        return dropped;
+    }
+
+    synchronized CompletableFuture<Acknowledgement> await(LoggedEvent event, long deadlineNanos) {
+        CompletableFuture<Acknowledgement> future = new CompletableFuture<>();
+        if (event.sequence() <= cursor) {
+            // Delivered before anyone asked, as the last move of the cursor says.
+            future.complete(new Acknowledgement(event.id(), cursorMovedBy, Instant.now()));
+        } else {
+            pending.put(event.sequence(), new Pending(event.id(), deadlineNanos, future));
+        }
+        return future;
+    }
+
+    synchronized long cursor() {
+        return cursor;
+    }
+
+    synchronized Backlog after(long afterSequence, long head) {
+        List<LoggedEvent> out = new ArrayList<>();
+        for (LoggedEvent event : events) {
+            if (event.sequence() > afterSequence && event.sequence() <= head) {
+                out.add(event);
+            }
+        }
+        return new Backlog(out, lostUpTo > afterSequence);
+    }
+
+    /**
+     * Moves the cursor forward (never back), forgets what it passed and returns the acknowledgements to
+     * complete; the caller completes them outside this lock, since completion runs the waiters' code.
+     */
+    synchronized List<Runnable> advance(long sequence, String via) {
+        if (sequence <= cursor) {
+            return List.of();
+        }
+        cursor = sequence;
+        cursorMovedBy = via;
+        while (!events.isEmpty() && events.peekFirst().sequence() <= sequence) {
+            events.removeFirst();
+        }
+        List<Runnable> completions = new ArrayList<>();
+        Map<Long, Pending> passed = pending.headMap(sequence, true);
+        Instant now = Instant.now();
+        for (Pending p : passed.values()) {
+            completions.add(() -> p.future().complete(new Acknowledgement(p.eventId(), via, now)));
+        }
+        passed.clear();
+        return completions;
+    }
+
+    /** Drops events older than the retention and waits past their deadline; returns expired waits. */
+    synchronized List<Runnable> expire(long oldestKeptNanos, long now) {
+        while (!events.isEmpty() && events.peekFirst().loggedAtNanos() < oldestKeptNanos) {
+            lostUpTo = Math.max(lostUpTo, events.removeFirst().sequence());
+        }
+        List<Runnable> timeouts = new ArrayList<>();
+        pending.values().removeIf(p -> {
+            if (now - p.deadlineNanos() >= 0) {
+                timeouts.add(() -> p.future().completeExceptionally(
+                        new TimeoutException("event " + p.eventId() + " was not acknowledged in time")));
+                return true;
+            }
+            return false;
+        });
+        return timeouts;
+    }
+
+    synchronized int size() {
+        return events.size();
+    }
+
+    synchronized boolean idle() {
+        return events.isEmpty() && pending.isEmpty();
+    }
+}

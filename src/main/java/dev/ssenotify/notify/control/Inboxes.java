@@ -1,0 +1,133 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.Acknowledgement;
+import dev.ssenotify.notify.entity.SseTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The offline queues: one per user and one per session that events were addressed to, each with the
+ * cursor up to which events count as delivered ({@code sse.delivery.ack}: by a write, or only by an ack).
+ */
+@ApplicationScoped
+public class Inboxes {
+
+    @Inject
+    SseConfig config;
+    @Inject
+    Telemetry telemetry;
+
+    private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
+
+    /** Called for every appended event, in log order. */
+    void record(LoggedEvent event) {
+        String key = key(event.target());
+        if (key == null) {
+            return;
+        }
+        int[] dropped = {0};
+        inboxes.compute(key, (k, inbox) -> {
+            Inbox target = inbox == null ? new Inbox() : inbox;
+            dropped[0] = target.add(event, config.offlineMaxEvents());
+            return target;
+        });
+        telemetry.offlineDropped(dropped[0]);
+    }
+
+    /** Completes when the event counts as delivered, or fails after {@code sse.delivery.ack-timeout}. */
+    CompletionStage<Acknowledgement> await(LoggedEvent event) {
+        String key = key(event.target());
+        if (key == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "only events for a user or a session are acknowledged"));
+        }
+        long deadline = System.nanoTime() + config.ackTimeout().toNanos();
+        return inboxes.computeIfAbsent(key, k -> new Inbox()).await(event, deadline);
+    }
+
+    /** Everything queued for this user and session after the sequence (their cursors when it is negative). */
+    Inbox.Backlog backlog(String userId, String sessionId, long afterSequence, long head) {
+        TreeMap<Long, LoggedEvent> merged = new TreeMap<>();
+        boolean lost = false;
+        for (String key : keys(userId, sessionId)) {
+            Inbox inbox = inboxes.get(key);
+            if (inbox != null) {
+                long after = afterSequence >= 0 ? afterSequence : inbox.cursor();
+                Inbox.Backlog part = inbox.after(after, head);
+                part.events().forEach(e -> merged.put(e.sequence(), e));
+                lost |= part.lost();
+            }
+        }
+        return new Inbox.Backlog(List.copyOf(merged.values()), lost);
+    }
+
+    /** In write mode: the event reached one of its user's (or session's) connections. */
+    void written(LoggedEvent event) {
+        if (!config.ackByClient()) {
+            advance(key(event.target()), event.sequence(), "write");
+        }
+    }
+
+    /** A client acknowledged everything up to the sequence. */
+    void acknowledged(String userId, String sessionId, long sequence) {
+        for (String key : keys(userId, sessionId)) {
+            advance(key, sequence, "ack");
+        }
+    }
+
+    private void advance(String key, long sequence, String via) {
+        if (key == null) {
+            return;
+        }
+        Inbox inbox = inboxes.get(key);
+        if (inbox != null) {
+            inbox.advance(sequence, via).forEach(Runnable::run);
+        }
+    }
+
+    /** Drops expired events and waits; forgets inboxes with nothing left in them. */
+    void sweep() {
+        long now = System.nanoTime();
+        long oldestKept = now - config.offlineRetention().toNanos();
+        List<Runnable> timeouts = new ArrayList<>();
+        for (String key : List.copyOf(inboxes.keySet())) {
+            inboxes.computeIfPresent(key, (k, inbox) -> {
+                timeouts.addAll(inbox.expire(oldestKept, now));
+                return inbox.idle() ? null : inbox;
+            });
+        }
+        timeouts.forEach(Runnable::run);
+    }
+
+    int queued() {
+        return inboxes.values().stream().mapToInt(Inbox::size).sum();
+    }
+
+    private static List<String> keys(String userId, String sessionId) {
+        List<String> keys = new ArrayList<>(2);
+        if (userId != null) {
+            keys.add("u:" + userId);
+        }
+        if (sessionId != null) {
+            keys.add("s:" + sessionId);
+        }
+        return keys;
+    }
+
+    private static String key(SseTarget target) {
+        if (target instanceof SseTarget.User user) {
+            return "u:" + user.userId();
+        }
+        if (target instanceof SseTarget.Session session) {
+            return "s:" + session.sessionId();
+        }
+        return null;
+    }
+}

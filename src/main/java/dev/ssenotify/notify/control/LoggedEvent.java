@@ -1,0 +1,68 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.SseTarget;
+
+/**
+ * One event in the log: its place in the order, its wire id, who it was for, and its frame, serialized once
+ * and shared by live delivery, replay and the offline queues.
+ */
+final class LoggedEvent {
+
+    private final long sequence;
+    private final String id;
+    private final SseTarget target;
+    private final String idempotencyKey;
+    private final long loggedAtNanos;
+    private Frame frame;
+
+    LoggedEvent(long sequence, String id, SseTarget target, String idempotencyKey, long loggedAtNanos) {
+        this.sequence = sequence;
+        this.id = id;
+        this.target = target;
+        this.idempotencyKey = idempotencyKey;
+        this.loggedAtNanos = loggedAtNanos;
+    }
+
+    // Set once, right after construction, by the log that appended it and before anyone else sees it.
+    void frame(Frame built) {
+        this.frame = built;
+    }
+
+    Frame frame() {
+        return frame;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    String id() {
+        return id;
+    }
+
+    SseTarget target() {
+        return target;
+    }
+
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    long loggedAtNanos() {
+        return loggedAtNanos;
+    }
+
+    /** Whether a connection of this user and session may receive it on replay (never a client's event). */
+    boolean replayableTo(String userId, String sessionId) {
+        if (target instanceof SseTarget.User user) {
+            return user.userId().equals(userId);
+        }
+        if (target instanceof SseTarget.Session session) {
+            return session.sessionId().equals(sessionId);
+        }
+        if (target instanceof SseTarget.Broadcast) {
+            return userId != null;
+        }
+        return target instanceof SseTarget.All;
+    }
+}

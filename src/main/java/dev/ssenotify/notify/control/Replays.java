@@ -1,0 +1,71 @@
+package dev.ssenotify.notify.control;
+
+import dev.ssenotify.notify.entity.ClientInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Decides what a new stream gets before live events: with a {@code Last-Event-ID}, every logged event
+ * after it that this connection may see; without one, a user's (or session's) first stream gets its
+ * offline queue after the acknowledged cursor. When events may have been missed, an {@code sse.gap}
+ * goes first.
+ */
+@ApplicationScoped
+public class Replays {
+
+    /** The frames a new stream starts with: an optional gap, then the events, in order. */
+    record Plan(Frame gap, List<LoggedEvent> events) {
+        static final Plan NONE = new Plan(null, List.of());
+    }
+
+    @Inject
+    EventLog log;
+    @Inject
+    Inboxes inboxes;
+    @Inject
+    EventEncoder encoder;
+
+    Plan plan(ClientInfo client, String lastEventId, long head, boolean firstOfItsOwner) {
+        String user = client.userId();
+        String session = client.sessionId();
+        if (lastEventId == null) {
+            if (!firstOfItsOwner || (user == null && session == null)) {
+                return Plan.NONE;
+            }
+            Inbox.Backlog backlog = inboxes.backlog(user, session, -1, head);
+            return new Plan(backlog.lost() ? gap("offline-overflow") : null, backlog.events());
+        }
+        EventIds.Parsed parsed = log.parse(lastEventId);
+        if (parsed instanceof EventIds.Known known && known.sequence() <= head) {
+            EventLog.Range range = log.readAfter(known.sequence(), head);
+            List<LoggedEvent> visible = range.events().stream()
+                    .filter(event -> event.replayableTo(user, session))
+                    .toList();
+            if (!range.truncated()) {
+                return new Plan(null, visible);
+            }
+            // Older than the log's window: the offline queues may still hold this user's own events.
+            Inbox.Backlog backlog = inboxes.backlog(user, session, known.sequence(), head);
+            return new Plan(gap("stale"), merge(backlog.events(), visible));
+        }
+        String reason = parsed instanceof EventIds.Malformed ? "malformed" : "unknown";
+        List<LoggedEvent> queued = firstOfItsOwner && (user != null || session != null)
+                ? inboxes.backlog(user, session, -1, head).events()
+                : List.of();
+        return new Plan(gap(reason), queued);
+    }
+
+    private Frame gap(String reason) {
+        LoggedEvent oldest = log.oldest();
+        return encoder.gap(reason, oldest == null ? null : oldest.id());
+    }
+
+    private static List<LoggedEvent> merge(List<LoggedEvent> a, List<LoggedEvent> b) {
+        TreeMap<Long, LoggedEvent> merged = new TreeMap<>();
+        a.forEach(event -> merged.put(event.sequence(), event));
+        b.forEach(event -> merged.put(event.sequence(), event));
+        return List.copyOf(merged.values());
+    }
+}
