@@ -209,6 +209,16 @@ class SseTestPageIT {
 
         send(admin, "{\"event\":\"after-drop\",\"data\":2,\"target\":\"user\",\"userId\":\"carol\"}", -1);
         wait.until(d -> "after-drop".equals(firstLoggedEvent()));
+
+        // Events sent while the page was away are replayed from its last id when it comes back.
+        browser.findElement(By.id("disconnect")).click();
+        awaitText("status-text", "Disconnected");
+        send(admin, "{\"event\":\"while-away\",\"data\":3,\"target\":\"user\",\"userId\":\"carol\"}", -1);
+        browser.findElement(By.id("connect")).click();
+        awaitText("status-text", "Connected");
+        wait.until(d -> "while-away".equals(firstLoggedEvent()));
+        assertEquals(1, browser.findElements(By.cssSelector("#event-log li[data-event='after-drop']")).size(),
+                "replay must not repeat what the page already had");
     }
 
     @Test
@@ -222,9 +232,10 @@ class SseTestPageIT {
                 + "window.nativeSource = es;");
         wait.until(d -> ((Number) js("return window.nativeEs.clients.length;")).intValue() == 1);
         String firstClient = (String) js("return window.nativeEs.clients[0];");
-        String eventId = "native-" + System.nanoTime();
-        send(admin, "{\"event\":\"native-event\",\"data\":{\"n\":1},\"id\":\"" + eventId
-                + "\",\"target\":\"client\",\"clientId\":\"" + firstClient + "\"}", 1);
+        HttpResponse<String> sent = admin.send("{\"event\":\"native-event\",\"data\":{\"n\":1},"
+                + "\"target\":\"client\",\"clientId\":\"" + firstClient + "\"}");
+        assertEquals(1, Json.object(sent.body()).getInt("queued"), sent.body());
+        String eventId = Json.object(sent.body()).getString("eventId");
         wait.until(d -> ((Number) js("return window.nativeEs.events.length;")).intValue() == 1);
         assertEquals(eventId, js("return window.nativeEs.events[0].id;"));
         assertEquals(1L, js("return window.nativeEs.events[0].data.n;"));

@@ -81,6 +81,34 @@ class ConnectionTest {
         assertFalse(c.releaseWriter());
     }
 
+    @Test
+    void theGateHoldsLiveEventsAndLetsOnlyThoseAfterTheReplayThrough() {
+        Connection c = connection(8);
+        Frame connected = new Frame(Frame.Kind.CONTROL, sse -> null);
+        c.offer(connected);
+        c.gate();
+        Frame inReplay = logged(5);
+        Frame afterReplay = logged(7);
+        c.offer(inReplay);
+        c.offer(new Frame(Frame.Kind.HEARTBEAT, sse -> null));
+        c.offer(afterReplay);
+        Frame replay = Frame.replay(List.of());
+        c.offerDirect(replay);
+        c.openGate(6);
+        assertSame(connected, c.poll());
+        assertSame(replay, c.poll());
+        assertSame(afterReplay, c.poll(), "held events up to the head were in the replay");
+        assertNull(c.poll());
+        Frame live = logged(9);
+        c.offer(live);
+        assertSame(live, c.poll(), "after the gate, frames flow straight through");
+    }
+
+    private static Frame logged(long sequence) {
+        LoggedEvent event = new LoggedEvent(sequence, "x-" + sequence, dev.ssenotify.notify.entity.SseTarget.all(), null, 0);
+        return Frame.event(event, sse -> null);
+    }
+
     /** Many publishers, one writer at a time, nothing lost or written twice. */
     @Test
     void concurrentPublishersNeverLoseAFrame() throws Exception {
