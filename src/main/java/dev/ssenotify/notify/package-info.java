@@ -20,10 +20,17 @@
  *     {@code sse.cleanup.interval} removes closed sinks and probes idle ones. Only a failed write reveals
  *     a departed client.</li>
  * <li>Limits: {@code sse.max-clients-per-user} (429), {@code sse.max-clients} (503 with Retry-After).</li>
+ * <li>Every event goes through the {@code EventLog}, which assigns its id (wire ids are always log ids; a
+ *     publisher's id is an idempotency key per target). A stream opened with {@code Last-Event-ID} gets what
+ *     it missed, then live events, with no gap and no duplicate at the switch; an id the log cannot serve
+ *     gives {@code sse.gap}. User and session events also wait in offline queues until delivered
+ *     ({@code sse.delivery.ack}: a write, or a client's {@code POST /api/sse/ack}).</li>
  * </ul>
  * Config keys: {@code sse.heartbeat.interval}, {@code sse.cleanup.interval}, {@code sse.reconnect.retry},
  * {@code sse.max-clients-per-user}, {@code sse.max-clients}, {@code sse.max-event-bytes},
- * {@code sse.client.queue-size}, {@code sse.dispatch.threads}, {@code sse.test-endpoint.enabled},
+ * {@code sse.client.queue-size}, {@code sse.dispatch.threads}, {@code sse.replay.max-events},
+ * {@code sse.replay.retention}, {@code sse.offline.max-events}, {@code sse.offline.retention},
+ * {@code sse.delivery.ack}, {@code sse.delivery.ack-timeout}, {@code sse.test-endpoint.enabled},
  * {@code sse.logging.enabled}; defaults in the README.
  */
 package dev.ssenotify.notify;
