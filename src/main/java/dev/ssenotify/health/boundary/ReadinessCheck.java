@@ -1,5 +1,7 @@
 package dev.ssenotify.health.boundary;
 
+import dev.ssenotify.cluster.control.ClusterConfig;
+import dev.ssenotify.cluster.control.RedisConnections;
 import dev.ssenotify.notify.entity.SseStats;
 import dev.ssenotify.notify.control.StatsView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,22 +10,33 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while streams are accepted: not shutting down and below {@code sse.max-clients}. */
+/**
+ * Ready while streams are accepted: not shutting down, below {@code sse.max-clients}, and in cluster mode
+ * while Redis answers (publishing needs it).
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
     @Inject
     StatsView stats;
+    @Inject
+    ClusterConfig cluster;
+    @Inject
+    RedisConnections redis;
 
     @Override
     public HealthCheckResponse call() {
         SseStats now = stats.snapshot();
-        boolean up = stats.accepting() && now.totalClients() < now.maxClients();
-        return HealthCheckResponse.named("sse-streams")
+        boolean redisUp = !cluster.enabled() || redis.ping();
+        boolean up = stats.accepting() && now.totalClients() < now.maxClients() && redisUp;
+        var response = HealthCheckResponse.named("sse-streams")
                 .status(up)
                 .withData("clients", now.totalClients())
-                .withData("maxClients", now.maxClients())
-                .build();
+                .withData("maxClients", now.maxClients());
+        if (cluster.enabled()) {
+            response.withData("redis", redisUp ? "UP" : "DOWN");
+        }
+        return response.build();
     }
 }

@@ -10,7 +10,6 @@ import dev.ssenotify.notify.entity.SseStats;
 import dev.ssenotify.notify.entity.SseTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -72,7 +71,7 @@ public class SseService {
     }
 
     public CompletionStage<Receipt> sendEvent(SseEvent event, SseTarget target) {
-        return CompletableFuture.completedFuture(dispatcher.publish(event, target));
+        return dispatcher.publish(event, target);
     }
 
     /**

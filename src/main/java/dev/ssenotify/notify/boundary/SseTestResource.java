@@ -1,6 +1,8 @@
 package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.SseNotifyApplication;
+import dev.ssenotify.cluster.control.ClusterConfig;
+import dev.ssenotify.cluster.control.Presence;
 import dev.ssenotify.auth.control.SessionIds;
 import dev.ssenotify.notify.control.SseConfig;
 import dev.ssenotify.notify.control.Streams;
@@ -10,10 +12,15 @@ import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseStats;
 import dev.ssenotify.notify.entity.SseTarget;
 import dev.ssenotify.web.boundary.ProblemException;
+import dev.ssenotify.web.boundary.Problems;
 import dev.ssenotify.web.control.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +32,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.util.Map;
 import java.security.Principal;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,13 +57,45 @@ public class SseTestResource {
     Streams streams;
     @Inject
     SseConfig config;
+    @Inject
+    ClusterConfig cluster;
+    @Inject
+    Presence presence;
     @Context
     HttpServletRequest request;
 
+    private static final Jsonb jsonb = JsonbBuilder.create();
+
+    /** This instance's stats; in cluster mode also every live instance's and their totals. */
     @GET
-    public SseStats stats() {
+    public JsonObject stats() {
         requireEnabled();
-        return service.getStats();
+        JsonObject local = toJson(service.getStats());
+        if (!cluster.enabled()) {
+            return local;
+        }
+        JsonObjectBuilder instances = Json.createObjectBuilder();
+        long totalClients = 0;
+        long authenticated = 0;
+        Map<String, String> all = presence.instanceStats();
+        for (Map.Entry<String, String> entry : all.entrySet()) {
+            JsonObject one = Json.createReader(new StringReader(entry.getValue())).readObject();
+            instances.add(entry.getKey(), one);
+            totalClients += one.getInt("totalClients", 0);
+            authenticated += one.getInt("authenticatedClients", 0);
+        }
+        return Json.createObjectBuilder(local)
+                .add("instanceId", cluster.instanceId())
+                .add("cluster", Json.createObjectBuilder()
+                        .add("instanceCount", all.size())
+                        .add("totalClients", totalClients)
+                        .add("authenticatedClients", authenticated)
+                        .add("instances", instances))
+                .build();
+    }
+
+    private JsonObject toJson(SseStats stats) {
+        return Json.createReader(new StringReader(jsonb.toJson(stats))).readObject();
     }
 
     @POST
@@ -64,7 +105,14 @@ public class SseTestResource {
                 JsonBodies.readObject(type, body, config.maxEventBytes() + BODY_OVERHEAD_BYTES));
         SseEvent event = input.toEvent();
         SseTarget target = authorizedTarget(input);
-        Receipt receipt = service.sendEvent(event, target).toCompletableFuture().join();
+        Receipt receipt;
+        try {
+            receipt = service.sendEvent(event, target).toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // The shared log is unreachable: say so, never drop the event silently.
+            throw new ProblemException(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "the event could not be stored; try again").header(HttpHeaders.RETRY_AFTER, 5).build());
+        }
         return Response.accepted(Json.createObjectBuilder()
                 .add("eventId", receipt.eventId())
                 .add("target", receipt.target())

@@ -1,5 +1,7 @@
 package dev.ssenotify.notify.control;
 
+import dev.ssenotify.cluster.control.ClusterConfig;
+import dev.ssenotify.cluster.control.Presence;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.RejectReason;
 import dev.ssenotify.notify.entity.SseTarget;
@@ -30,6 +32,10 @@ public class ConnectionRegistry {
     LifecycleEvents lifecycle;
     @Inject
     DeliveryExecutor executor;
+    @Inject
+    ClusterConfig cluster;
+    @Inject
+    Presence presence;
 
     private final Map<String, Connection> byClient = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
@@ -51,8 +57,13 @@ public class ConnectionRegistry {
         String userId = connection.info().userId();
         if (userId != null && !addUnderLimit(userId, connection)) {
             reserved.decrementAndGet();
-            throw reject(RejectReason.USER_LIMIT, "user already holds the maximum of "
-                    + config.maxClientsPerUser() + " connections (sse.max-clients-per-user)");
+            throw userLimit();
+        }
+        if (userId != null && cluster.enabled()
+                && !presence.reserve(userId, connection.clientId(), config.maxClientsPerUser())) {
+            removeFrom(byUser, userId, connection);
+            reserved.decrementAndGet();
+            throw userLimit();
         }
         String sessionId = connection.info().sessionId();
         if (sessionId != null) {
@@ -64,6 +75,11 @@ public class ConnectionRegistry {
         byClient.put(connection.clientId(), connection);
         telemetry.opened();
         lifecycle.connected(connection.info());
+    }
+
+    private ConnectionRejectedException userLimit() {
+        return reject(RejectReason.USER_LIMIT, "user already holds the maximum of "
+                + config.maxClientsPerUser() + " connections (sse.max-clients-per-user)");
     }
 
     private boolean addUnderLimit(String userId, Connection connection) {
@@ -94,6 +110,9 @@ public class ConnectionRegistry {
         if (userId != null) {
             removeFrom(byUser, userId, connection);
             authenticated.decrementAndGet();
+            if (cluster.enabled()) {
+                presence.release(userId, connection.clientId());
+            }
         }
         String sessionId = connection.info().sessionId();
         if (sessionId != null) {
@@ -160,6 +179,13 @@ public class ConnectionRegistry {
 
     Optional<Connection> find(String clientId) {
         return Optional.ofNullable(byClient.get(clientId));
+    }
+
+    /** Client ids of the authenticated connections, by user: what this instance renews in the cluster. */
+    Map<String, List<String>> clientsByUser() {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        byUser.forEach((user, set) -> out.put(user, set.stream().map(Connection::clientId).toList()));
+        return out;
     }
 
     Collection<Connection> all() {

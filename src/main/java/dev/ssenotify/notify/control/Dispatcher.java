@@ -4,11 +4,13 @@ import dev.ssenotify.notify.entity.Notification;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseTarget;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Publishes an event: serializes it once, appends it to the log (which assigns its id), and, as the log's
@@ -31,26 +33,36 @@ public class Dispatcher implements EventLog.Subscriber {
     @Inject
     Telemetry telemetry;
 
-    @PostConstruct
-    void subscribe() {
+    /**
+     * Subscribes at startup. The offline queues are created first: in cluster mode subscribing starts the
+     * read of the shared streams, and nothing read may find them missing.
+     */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        inboxes.queued();
         log.subscribe(this);
     }
 
-    public Receipt publish(SseEvent event, SseTarget target) {
+    /**
+     * Validates and serializes at once (throwing on bad input); the stage completes when the log has the
+     * event and this node has queued it, or fails when the log cannot be reached.
+     */
+    public CompletionStage<Receipt> publish(SseEvent event, SseTarget target) {
         Objects.requireNonNull(event, "event is required");
         Objects.requireNonNull(target, "target is required");
         long start = System.nanoTime();
         String json = encoder.json(event);
-        EventLog.Appended appended = log.append(target, idempotencyKey(event, target),
-                logged -> encoder.frame(logged, event, json));
-        if (appended.duplicate()) {
-            telemetry.duplicate();
-        } else {
-            telemetry.published();
-        }
-        telemetry.dispatchTook(System.nanoTime() - start);
-        LoggedEvent logged = appended.event();
-        return new Receipt(logged.id(), target.kind(), appended.queued(), appended.duplicate(), inboxes.await(logged));
+        return log.append(target, idempotencyKey(event, target), event.event(), json, event.retryMillis())
+                .thenApply(appended -> {
+                    if (appended.duplicate()) {
+                        telemetry.duplicate();
+                    } else {
+                        telemetry.published();
+                    }
+                    telemetry.dispatchTook(System.nanoTime() - start);
+                    LoggedEvent logged = appended.event();
+                    return new Receipt(logged.id(), target.kind(), appended.queued(), appended.duplicate(),
+                            inboxes.await(logged));
+                });
     }
 
     @Override
@@ -67,7 +79,7 @@ public class Dispatcher implements EventLog.Subscriber {
 
     /** Lets any bean publish with {@code Event<Notification>.fireAsync(...)}. */
     void onNotification(@ObservesAsync Notification notification) {
-        publish(notification.event(), notification.target());
+        publish(notification.event(), notification.target()).toCompletableFuture().join();
     }
 
     // A publisher's id deduplicates only among events for the same target, so that one caller's ids

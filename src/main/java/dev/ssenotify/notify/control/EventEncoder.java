@@ -50,15 +50,15 @@ public class EventEncoder {
     }
 
     /** The frame of a logged event: its wire id is always the log id. */
-    Frame frame(LoggedEvent logged, SseEvent event, String json) {
+    Frame frame(LoggedEvent logged, String name, String json, Long retryMillis) {
         return Frame.event(logged, sse -> {
             OutboundSseEvent.Builder builder = sse.newEventBuilder()
-                    .name(event.event())
+                    .name(name)
                     .id(logged.id())
                     .mediaType(MediaType.TEXT_PLAIN_TYPE)
                     .data(String.class, json);
-            if (event.retryMillis() != null) {
-                builder.reconnectDelay(event.retryMillis());
+            if (retryMillis != null) {
+                builder.reconnectDelay(retryMillis);
             }
             return builder.build();
         });

@@ -2,7 +2,7 @@ package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.SseTarget;
 import java.util.List;
-import java.util.function.Function;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The ordered record of published events and the fan-out from it: publish, subscribe, read a range.
@@ -11,7 +11,7 @@ import java.util.function.Function;
  */
 interface EventLog {
 
-    /** Receives each appended event once, in log order, before {@link #append} returns. */
+    /** Receives each appended event once, in log order, before the append's stage completes. */
     interface Subscriber {
         /** Returns how many local connections it was queued to. */
         int onEvent(LoggedEvent event);
@@ -29,11 +29,12 @@ interface EventLog {
 
     /**
      * Appends an event for the target. With an idempotency key already in the window, nothing is appended
-     * and the earlier entry comes back as a duplicate.
+     * and the earlier entry comes back as a duplicate. The stage fails when the store cannot be reached:
+     * nothing is ever dropped silently.
      */
-    Appended append(SseTarget target, String idempotencyKey, Function<LoggedEvent, Frame> frame);
+    CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json, Long retryMillis);
 
-    /** The sequence of the newest event, 0 when none. */
+    /** The sequence of the newest event this node has handed to its subscribers, 0 when none. */
     long head();
 
     /** Events after {@code afterSequence} up to {@code head}; {@code truncated} when some were dropped. */

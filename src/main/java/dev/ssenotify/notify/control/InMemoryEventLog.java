@@ -3,13 +3,15 @@ package dev.ssenotify.notify.control;
 import dev.ssenotify.notify.entity.SseTarget;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The embedded log: a ring of the last {@code sse.replay.max-events} events, none older than
@@ -17,10 +19,13 @@ import java.util.function.Function;
  * events in id order and a reader that takes the head sees exactly the events fanned out before it.
  */
 @ApplicationScoped
+@Typed(InMemoryEventLog.class)
 public class InMemoryEventLog implements EventLog {
 
     @Inject
     SseConfig config;
+    @Inject
+    EventEncoder encoder;
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, LoggedEvent> byKey = new HashMap<>();
@@ -41,7 +46,13 @@ public class InMemoryEventLog implements EventLog {
     }
 
     @Override
-    public synchronized Appended append(SseTarget target, String idempotencyKey, Function<LoggedEvent, Frame> frame) {
+    public CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json,
+                                            Long retryMillis) {
+        return CompletableFuture.completedFuture(appendNow(target, idempotencyKey, name, json, retryMillis));
+    }
+
+    private synchronized Appended appendNow(SseTarget target, String idempotencyKey, String name, String json,
+                                            Long retryMillis) {
         long now = System.nanoTime();
         expireOlderThan(now);
         if (idempotencyKey != null) {
@@ -55,7 +66,7 @@ public class InMemoryEventLog implements EventLog {
         }
         long sequence = next++;
         LoggedEvent event = new LoggedEvent(sequence, ids.format(sequence), target, idempotencyKey, now);
-        event.frame(frame.apply(event));
+        event.frame(encoder.frame(event, name, json, retryMillis));
         ring[index(sequence)] = event;
         if (idempotencyKey != null) {
             byKey.put(idempotencyKey, event);

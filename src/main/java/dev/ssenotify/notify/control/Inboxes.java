@@ -2,7 +2,10 @@ package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.Acknowledgement;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.cluster.control.ClusterConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,22 @@ public class Inboxes {
     SseConfig config;
     @Inject
     Telemetry telemetry;
+    @Inject
+    ClusterConfig cluster;
+    @Inject
+    Instance<RedisEventLog> redisLog;
+
+    private volatile RedisEventLog shared;
+
+    // In cluster mode every instance reads every event and cursor move from Redis, in order, so each
+    // keeps the same queues; a cursor moves here only when the shared stream says so.
+    @PostConstruct
+    void joinCluster() {
+        if (cluster.enabled()) {
+            shared = redisLog.get();
+            shared.onCursor(this::apply);
+        }
+    }
 
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
 
@@ -86,6 +105,14 @@ public class Inboxes {
         if (key == null) {
             return;
         }
+        if (shared != null) {
+            shared.publishCursor(key, sequence, via);
+        } else {
+            apply(key, sequence, via);
+        }
+    }
+
+    private void apply(String key, long sequence, String via) {
         Inbox inbox = inboxes.get(key);
         if (inbox != null) {
             inbox.advance(sequence, via).forEach(Runnable::run);

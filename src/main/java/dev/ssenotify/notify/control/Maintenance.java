@@ -1,6 +1,7 @@
 package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.DisconnectReason;
+import dev.ssenotify.cluster.control.Presence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,6 +23,12 @@ public class Maintenance {
     EventEncoder encoder;
     @Inject
     EventLog log;
+    @Inject
+    Presence presence;
+    @Inject
+    StatsView stats;
+
+    private final jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create();
     @Inject
     Inboxes inboxes;
 
@@ -50,6 +57,12 @@ public class Maintenance {
                 delivery.offer(connection, probe);
             }
         }
+    }
+
+    /** Cluster mode: renews this instance's connection leases and publishes its stats. */
+    public void clusterRound() {
+        presence.renew(registry.clientsByUser());
+        presence.publishStats(jsonb.toJson(stats.snapshot()));
     }
 
     /** Nanoseconds since the last heartbeat round began. */

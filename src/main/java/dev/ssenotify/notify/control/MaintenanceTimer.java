@@ -1,5 +1,6 @@
 package dev.ssenotify.notify.control;
 
+import dev.ssenotify.cluster.control.ClusterConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -24,6 +25,7 @@ public class MaintenanceTimer {
 
     private static final String HEARTBEAT = "sse-heartbeat";
     private static final String CLEANUP = "sse-cleanup";
+    private static final String CLUSTER = "sse-cluster";
 
     @Resource
     TimerService timers;
@@ -31,11 +33,17 @@ public class MaintenanceTimer {
     SseConfig config;
     @Inject
     Maintenance maintenance;
+    @Inject
+    ClusterConfig cluster;
 
     @PostConstruct
     void schedule() {
         every(config.heartbeatInterval(), HEARTBEAT);
         every(config.cleanupInterval(), CLEANUP);
+        if (cluster.enabled()) {
+            // Leases must be renewed well within their length.
+            every(cluster.lease().dividedBy(3), CLUSTER);
+        }
     }
 
     private void every(Duration interval, String name) {
@@ -51,6 +59,8 @@ public class MaintenanceTimer {
             maintenance.heartbeat();
         } else if (CLEANUP.equals(timer.getInfo())) {
             maintenance.sweep();
+        } else if (CLUSTER.equals(timer.getInfo())) {
+            maintenance.clusterRound();
         }
     }
 }

@@ -26,6 +26,7 @@ class InMemoryEventLogTest {
         config.replayRetention = Duration.ofMinutes(5);
         log = new InMemoryEventLog();
         log.config = config;
+        log.encoder = new EventEncoder();
         log.init();
         log.subscribe(event -> {
             fannedOut.add(event.sequence());
@@ -34,7 +35,7 @@ class InMemoryEventLogTest {
     }
 
     private EventLog.Appended append(String key) {
-        return log.append(SseTarget.user("alice"), key, e -> new Frame(Frame.Kind.EVENT, sse -> null));
+        return log.append(SseTarget.user("alice"), key, "e", "1", null).toCompletableFuture().join();
     }
 
     @Test
