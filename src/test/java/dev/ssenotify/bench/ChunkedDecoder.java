@@ -1,6 +1,5 @@
 package dev.ssenotify.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
 /**
@@ -18,7 +17,7 @@ final class ChunkedDecoder implements BodyDecoder {
     private int trailerLineLength;
 
     @Override
-    public void decode(ByteBuffer in, ByteArrayOutputStream out) {
+    public void decode(ByteBuffer in, Sink out) {
         while (in.hasRemaining() && state != State.DONE) {
             switch (state) {
                 case SIZE -> readSize(in.get());
@@ -29,7 +28,7 @@ final class ChunkedDecoder implements BodyDecoder {
                 }
                 case DATA -> {
                     int n = (int) Math.min(remaining, in.remaining());
-                    out.write(in.array(), in.arrayOffset() + in.position(), n);
+                    out.accept(in.array(), in.arrayOffset() + in.position(), n);
                     in.position(in.position() + n);
                     remaining -= n;
                     if (remaining == 0) {

@@ -13,7 +13,8 @@ final class ResponseHeadParser {
 
     private static final int MAX_HEAD_BYTES = 16 * 1024;
 
-    private final byte[] head = new byte[MAX_HEAD_BYTES];
+    // Grows on demand: thousands of connections wait for their heads at once.
+    private byte[] head = new byte[512];
     private int length;
 
     /** Returns the head once complete, else null; the buffer's position is left just after the head. */
@@ -21,6 +22,9 @@ final class ResponseHeadParser {
         while (in.hasRemaining()) {
             if (length == MAX_HEAD_BYTES) {
                 throw new ProtocolException("response head longer than " + MAX_HEAD_BYTES + " bytes");
+            }
+            if (length == head.length) {
+                head = java.util.Arrays.copyOf(head, Math.min(head.length * 2, MAX_HEAD_BYTES));
             }
             head[length++] = in.get();
             if (length >= 4 && head[length - 4] == '\r' && head[length - 3] == '\n' && head[length - 2] == '\r'

@@ -8,6 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -43,6 +44,8 @@ public class RedisConnections {
                 .threadFactoryProvider(pool -> threads)
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
+                // Back within two seconds of Redis returning, not after the default's half minute.
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         client = RedisClient.create(resources, RedisURI.create(cluster.redisUri()));
         client.setOptions(ClientOptions.builder()

@@ -1,0 +1,222 @@
+package dev.ssenotify.it;
+
+import static dev.ssenotify.it.StreamingIT.awaitTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssenotify.it.support.Api;
+import dev.ssenotify.it.support.Deployments;
+import dev.ssenotify.it.support.Json;
+import dev.ssenotify.it.support.PayaraInstance;
+import dev.ssenotify.it.support.RedisServer;
+import dev.ssenotify.it.support.SseFrame;
+import dev.ssenotify.it.support.SseStream;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Payara Micro instances sharing one Redis (a private redis-server, so that it can be stopped): events
+ * cross instances exactly once, the per-user limit holds cluster-wide, an outage is visible and survived,
+ * and clients of an instance killed with SIGKILL lose nothing on the other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static RedisServer redis;
+    private static PayaraInstance a;
+    private static PayaraInstance b;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        redis = RedisServer.start();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("sse.auth.users", Deployments.USERS);
+        settings.put("sse.cluster.redis.uri", redis.uri());
+        settings.put("sse.cluster.key-prefix", "cluster-it");
+        settings.put("sse.cluster.lease", "PT6S");
+        settings.put("sse.heartbeat.interval", "PT2S");
+        settings.put("sse.reconnect.retry", "PT1S");
+        CompletableFuture<PayaraInstance> first = CompletableFuture.supplyAsync(() -> start("a", settings));
+        b = start("b", settings);
+        a = first.get(5, TimeUnit.MINUTES);
+    }
+
+    private static PayaraInstance start(String name, Map<String, String> settings) {
+        try {
+            Map<String, String> own = new LinkedHashMap<>(settings);
+            own.put("sse.cluster.instance-id", name);
+            return PayaraInstance.start(name, own, Duration.ofMinutes(3));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (AutoCloseable closeable : new AutoCloseable[]{a, b, redis}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // the next one must still stop
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyTargetKindCrossesInstancesExactlyOnce() {
+        Api aliceBrowser = Api.browser(a.base());
+        assertEquals(200, aliceBrowser.postJson("api/auth/login", "{\"username\":\"alice\",\"password\":\"alice\"}").statusCode());
+        try (SseStream aliceOnA = aliceBrowser.stream();
+             SseStream aliceOnB = Api.basic(b.base(), "alice", "alice").stream();
+             SseStream bobOnB = Api.basic(b.base(), "bob", "bob").stream();
+             SseStream anonymousOnA = Api.anonymous(a.base()).stream()) {
+            String session = Json.field(aliceOnA.first("sse.connected").data(), "sessionId");
+            Api adminA = Api.basic(a.base(), "admin", "admin");
+            Api adminB = Api.basic(b.base(), "admin", "admin");
+            send(adminB, "{\"event\":\"to-user\",\"data\":1,\"target\":\"user\",\"userId\":\"alice\"}");
+            send(adminB, "{\"event\":\"to-session\",\"data\":2,\"target\":\"session\",\"sessionId\":\"" + session + "\"}");
+            send(adminA, "{\"event\":\"to-client\",\"data\":3,\"target\":\"client\",\"clientId\":\"" + bobOnB.clientId() + "\"}");
+            send(adminA, "{\"event\":\"to-broadcast\",\"data\":4,\"target\":\"broadcast\"}");
+            send(adminB, "{\"event\":\"to-all\",\"data\":5,\"target\":\"all\"}");
+            for (SseStream s : List.of(aliceOnA, aliceOnB, bobOnB, anonymousOnA)) {
+                s.awaitEvent("to-all", WAIT);
+            }
+            assertEquals(List.of("sse.connected", "to-user", "to-session", "to-broadcast", "to-all"), names(aliceOnA));
+            assertEquals(List.of("sse.connected", "to-user", "to-broadcast", "to-all"), names(aliceOnB));
+            assertEquals(List.of("sse.connected", "to-client", "to-broadcast", "to-all"), names(bobOnB));
+            assertEquals(List.of("sse.connected", "to-all"), names(anonymousOnA));
+            String idOnA = aliceOnA.events("to-all").get(0).id();
+            assertEquals(idOnA, anonymousOnA.events("to-all").get(0).id(), "one id for one event everywhere");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theUserLimitHoldsAcrossInstances() {
+        List<SseStream> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                streams.add(Api.basic(a.base(), "dave", "dave").stream());
+            }
+            try (SseStream sixth = Api.basic(b.base(), "dave", "dave").tryStream()) {
+                assertEquals(429, sixth.status(), "5 on A + 1 on B");
+            }
+        } finally {
+            streams.forEach(SseStream::close);
+        }
+        JsonObject stats = Json.object(Api.anonymous(b.base()).get("api/sse-test").body());
+        assertEquals(2, stats.getJsonObject("cluster").getInt("instanceCount"), stats.toString());
+    }
+
+    @Test
+    @Order(3)
+    void aRedisOutageIsVisibleAndSurvived() throws Exception {
+        Api adminA = Api.basic(a.base(), "admin", "admin");
+        try (SseStream listener = Api.basic(b.base(), "erin", "erin").stream()) {
+            redis.stop();
+            awaitTrue(() -> adminA.getRoot("/health/ready").statusCode() == 503, "A not ready without Redis");
+            HttpResponse<String> refused = adminA.send("{\"event\":\"lost\",\"data\":1,\"target\":\"all\"}");
+            assertEquals(503, refused.statusCode(), "publishing must fail visibly: " + refused.body());
+            TimeUnit.SECONDS.sleep(10);
+            assertFalse(listener.ended(), "connected clients stay connected");
+            redis.startProcess();
+            awaitTrue(() -> adminA.getRoot("/health/ready").statusCode() == 200, "A ready again");
+            awaitTrue(() -> adminA.send("{\"event\":\"after-outage\",\"data\":1,\"target\":\"user\",\"userId\":\"erin\"}")
+                    .statusCode() == 202, "publishing works again");
+            listener.awaitEvent("after-outage", WAIT);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void clientsOfAKilledInstanceLoseNothingOnTheOther() throws Exception {
+        int total = 150;
+        List<SseStream> onA = new ArrayList<>();
+        for (String user : List.of("alice", "bob", "carol")) {
+            onA.add(Api.basic(a.base(), user, user).stream());
+        }
+        onA.add(Api.anonymous(a.base()).stream());
+        Api adminB = Api.basic(b.base(), "admin", "admin");
+        AtomicInteger published = new AtomicInteger();
+        CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> {
+            for (int n = 0; n < total; n++) {
+                send(adminB, "{\"event\":\"tick\",\"data\":{\"n\":" + n + "},\"target\":\"all\"}");
+                published.incrementAndGet();
+                sleep(15);
+            }
+        });
+        awaitTrue(() -> published.get() >= total / 3, "a third published");
+        a.kill();
+
+        List<List<Integer>> received = new ArrayList<>();
+        for (SseStream stream : onA) {
+            stream.awaitEnd(WAIT);
+            List<SseFrame> before = stream.events("tick");
+            String lastId = before.isEmpty() ? null : before.get(before.size() - 1).id();
+            Map<String, String> headers = new LinkedHashMap<>();
+            String auth = stream.response().request().headers().firstValue("Authorization").orElse(null);
+            if (auth != null) {
+                headers.put("Authorization", auth);
+            }
+            if (lastId != null) {
+                headers.put("Last-Event-ID", lastId);
+            }
+            SseStream resumed = SseStream.connect(Api.toUri(b.base()).resolve("api/sse"), headers);
+            publisher.get(60, TimeUnit.SECONDS);
+            resumed.await(f -> f.is("tick") && n(f) == total - 1, WAIT, "the last tick");
+            List<Integer> all = new ArrayList<>();
+            before.forEach(f -> all.add(n(f)));
+            resumed.events("tick").forEach(f -> all.add(n(f)));
+            received.add(all);
+            resumed.close();
+        }
+        int first = received.get(0).get(0);
+        for (List<Integer> one : received) {
+            int start = one.get(0);
+            assertTrue(start <= 1 || start == first, "events were already flowing when the clients connected");
+            assertEquals(IntStream.range(start, total).boxed().toList(), one, "every event exactly once, in order");
+        }
+    }
+
+    private static void send(Api api, String json) {
+        HttpResponse<String> response = api.send(json);
+        assertEquals(202, response.statusCode(), response.body());
+    }
+
+    private static List<String> names(SseStream stream) {
+        return stream.events().stream().map(SseFrame::event).toList();
+    }
+
+    private static int n(SseFrame frame) {
+        return Json.object(frame.data()).getInt("n");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
