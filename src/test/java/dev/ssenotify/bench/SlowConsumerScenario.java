@@ -1,7 +1,6 @@
 package dev.ssenotify.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +38,6 @@ final class SlowConsumerScenario implements Scenario {
             pool.onLoop(c, c::pause);
         }
         Opening.armDropOne(bench, pool, healthy);
-        List<Double> heapSamples = new ArrayList<>();
         Publisher publisher = bench.target().broadcast();
         int pad = scale.number("slow.pad");
         long start = System.nanoTime();
@@ -47,7 +45,6 @@ final class SlowConsumerScenario implements Scenario {
             long due = start + Duration.ofSeconds(i).toNanos();
             Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
             publisher.publish(ledger, i, pad);
-            heapSamples.add(probe.heapUsedKb());
         }
         boolean all = true;
         for (int i = 0; i < rounds; i++) {
