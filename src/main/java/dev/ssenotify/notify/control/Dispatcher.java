@@ -88,12 +88,6 @@ public class Dispatcher implements EventLog.Subscriber {
         if (event.id() == null) {
             return null;
         }
-        String scope = switch (target.kind()) {
-            case "user" -> ((SseTarget.User) target).userId();
-            case "session" -> ((SseTarget.Session) target).sessionId();
-            case "client" -> ((SseTarget.Client) target).clientId();
-            default -> "";
-        };
-        return target.kind() + "\u0000" + scope + "\u0000" + event.id();
+        return target.kind() + "\u0000" + target.targetId() + "\u0000" + event.id();
     }
 }

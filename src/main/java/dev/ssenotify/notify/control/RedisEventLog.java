@@ -107,7 +107,7 @@ public class RedisEventLog implements EventLog {
             String.valueOf(config.replayRetention().toMillis()),
             cluster.instanceId(),
             target.kind(),
-            targetId(target),
+            target.targetId(),
             name,
             json,
             retryMillis == null ? "" : String.valueOf(retryMillis)};
@@ -181,20 +181,15 @@ public class RedisEventLog implements EventLog {
     }
 
     private void dispatch(StreamMessage<String, String> message) {
-        Map<String, String> body = message.getBody();
         String id = message.getId();
-        SseTarget target = target(body.get("k"), body.get("t"));
-        String retry = body.get("r");
-        LoggedEvent event = new LoggedEvent(RedisIds.sequence(id), id, target, null, System.nanoTime());
-        event.frame(encoder.frame(event, body.get("n"), body.get("d"),
-                retry == null || retry.isEmpty() ? null : Long.valueOf(retry)));
+        LoggedEvent event = toEvent(message);
         int queued = 0;
         for (Subscriber subscriber : subscribers) {
             queued += subscriber.onEvent(event);
         }
         head = event.sequence();
         readFrom = id;
-        if (cluster.instanceId().equals(body.get("o"))) {
+        if (cluster.instanceId().equals(message.getBody().get("o"))) {
             int count = queued;
             Object[] waiting = {null};
             handoff.compute(id, (k, v) -> {
@@ -236,11 +231,6 @@ public class RedisEventLog implements EventLog {
 
     void onCursor(CursorListener listener) {
         cursorListener = listener;
-    }
-
-    /** True while the stream read works; false while Redis is away. */
-    boolean readerHealthy() {
-        return readerHealthy;
     }
 
     @Override
@@ -296,7 +286,7 @@ public class RedisEventLog implements EventLog {
         Map<String, String> body = message.getBody();
         String retry = body.get("r");
         LoggedEvent event = new LoggedEvent(RedisIds.sequence(message.getId()), message.getId(),
-                target(body.get("k"), body.get("t")), null, System.nanoTime());
+                SseTarget.of(body.get("k"), body.get("t")), null, System.nanoTime());
         event.frame(encoder.frame(event, body.get("n"), body.get("d"),
                 retry == null || retry.isEmpty() ? null : Long.valueOf(retry)));
         return event;
@@ -321,29 +311,6 @@ public class RedisEventLog implements EventLog {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private static String targetId(SseTarget target) {
-        if (target instanceof SseTarget.User user) {
-            return user.userId();
-        }
-        if (target instanceof SseTarget.Session session) {
-            return session.sessionId();
-        }
-        if (target instanceof SseTarget.Client client) {
-            return client.clientId();
-        }
-        return "";
-    }
-
-    private static SseTarget target(String kind, String id) {
-        return switch (kind) {
-            case "user" -> SseTarget.user(id);
-            case "session" -> SseTarget.session(id);
-            case "client" -> SseTarget.client(id);
-            case "broadcast" -> SseTarget.broadcast();
-            default -> SseTarget.all();
-        };
     }
 
     // Keys stay readable; the hash and length keep distinct keys apart.

@@ -28,6 +28,15 @@ public class Replays {
     EventEncoder encoder;
 
     Plan plan(ClientInfo client, String lastEventId, long head, boolean firstOfItsOwner) {
+        try {
+            return planFromStores(client, lastEventId, head, firstOfItsOwner);
+        } catch (IllegalStateException e) {
+            // The shared log is unreachable: the stream still opens, and says it may have missed events.
+            return new Plan(encoder.gap("unavailable", null), List.of());
+        }
+    }
+
+    private Plan planFromStores(ClientInfo client, String lastEventId, long head, boolean firstOfItsOwner) {
         String user = client.userId();
         String session = client.sessionId();
         if (lastEventId == null) {

@@ -15,6 +15,11 @@ public sealed interface SseTarget {
         public String kind() {
             return "user";
         }
+
+        @Override
+        public String targetId() {
+            return userId;
+        }
     }
 
     /** Every connection opened from one HTTP session (the opaque id sse-notify keeps in the session). */
@@ -27,6 +32,11 @@ public sealed interface SseTarget {
         public String kind() {
             return "session";
         }
+
+        @Override
+        public String targetId() {
+            return sessionId;
+        }
     }
 
     /** Exactly one connection. */
@@ -38,6 +48,11 @@ public sealed interface SseTarget {
         @Override
         public String kind() {
             return "client";
+        }
+
+        @Override
+        public String targetId() {
+            return clientId;
         }
     }
 
@@ -79,6 +94,23 @@ public sealed interface SseTarget {
 
     /** The wire name of the target kind, as used by {@code POST /api/sse-test}. */
     String kind();
+
+    /** The user, session or client id; empty for broadcast and all. */
+    default String targetId() {
+        return "";
+    }
+
+    /** The target named by a kind and an id, as {@link #kind()} and {@link #targetId()} give them. */
+    static SseTarget of(String kind, String id) {
+        return switch (kind) {
+            case "user" -> user(id);
+            case "session" -> session(id);
+            case "client" -> client(id);
+            case "broadcast" -> broadcast();
+            case "all" -> all();
+            default -> throw new InvalidEventException("target", "unknown target kind: " + kind);
+        };
+    }
 
     private static void requireId(String field, String value) {
         if (value == null || value.isBlank()) {

@@ -58,12 +58,7 @@ public class TestSupportResource {
     @POST
     @Path("drop")
     public JsonObject drop(@QueryParam("target") String target, @QueryParam("id") String id) {
-        SseTarget what = switch (target) {
-            case "user" -> SseTarget.user(id);
-            case "session" -> SseTarget.session(id);
-            case "client" -> SseTarget.client(id);
-            default -> SseTarget.all();
-        };
+        SseTarget what = SseTarget.of(target, id);
         return Json.createObjectBuilder().add("closed", service.disconnect(what)).build();
     }
 
