@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sends a round through the server's own publish API. Publishing is rare next to receiving, so one blocking
@@ -36,6 +38,22 @@ final class Publisher {
 
     /** Publishes round {@code index} of the ledger; fails on anything but a 2xx. */
     void publish(DeliveryLedger ledger, int index, int padBytes) throws IOException, InterruptedException {
+        check(client.send(request(ledger, index, padBytes), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Like {@link #publish} without waiting for the answer, for bursts that should not be paced by it. */
+    CompletableFuture<Void> publishAsync(DeliveryLedger ledger, int index, int padBytes) {
+        return client.sendAsync(request(ledger, index, padBytes), HttpResponse.BodyHandlers.ofString())
+                .thenAccept(response -> {
+                    try {
+                        check(response);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                });
+    }
+
+    private HttpRequest request(DeliveryLedger ledger, int index, int padBytes) {
         int wire = ledger.wireRound(index);
         long now = System.nanoTime();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -46,7 +64,10 @@ final class Publisher {
             request.header("Authorization", authorization);
         }
         ledger.published(index, now);
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
+    }
+
+    private void check(HttpResponse<String> response) throws IOException {
         if (response.statusCode() / 100 != 2) {
             throw new IOException(method + " " + uri + " answered " + response.statusCode() + ": "
                     + response.body());

@@ -192,6 +192,7 @@ final class StreamConnection {
         }
         if (dropNext) {
             dropNext = false;
+            ledger.dropped(round);
             return;
         }
         if (tally.receive(round)) {

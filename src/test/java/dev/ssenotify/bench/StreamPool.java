@@ -28,6 +28,7 @@ final class StreamPool implements AutoCloseable {
     private final AtomicInteger closedByServer = new AtomicInteger();
     private Semaphore pending;
     private CountDownLatch settled;
+    private boolean closed;
 
     StreamPool(int threads, List<InetAddress> sources, int maxPending) {
         for (int i = 0; i < threads; i++) {
@@ -94,8 +95,13 @@ final class StreamPool implements AutoCloseable {
         return failures.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Closes every stream and stops the loops; later calls do nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         CountDownLatch done = new CountDownLatch(loops.size());
         for (int i = 0; i < loops.size(); i++) {
             int loop = i;
