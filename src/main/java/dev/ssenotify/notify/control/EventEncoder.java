@@ -49,14 +49,18 @@ public class EventEncoder {
         return json;
     }
 
-    /** The frame of a logged event: its wire id is always the log id. */
+    /**
+     * The frame of a logged event: its wire id is always the log id. The data goes out as bytes encoded
+     * once here: written as a String, each stream would encode it again through a new writer.
+     */
     Frame frame(LoggedEvent logged, String name, String json, Long retryMillis) {
+        byte[] data = json.getBytes(StandardCharsets.UTF_8);
         return Frame.event(logged, sse -> {
             OutboundSseEvent.Builder builder = sse.newEventBuilder()
                     .name(name)
                     .id(logged.id())
                     .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                    .data(String.class, json);
+                    .data(byte[].class, data);
             if (retryMillis != null) {
                 builder.reconnectDelay(retryMillis);
             }
