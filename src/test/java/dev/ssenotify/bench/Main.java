@@ -74,6 +74,9 @@ public final class Main {
         Results results = new Results(target.name());
         Bench bench = new Bench(target, scale, results, new ServerProbe(pids, target.javaServer()),
                 Integer.parseInt(a.one("--io-threads", "2")), a.flag("--drop-one"));
+        if (!a.flag("--no-warmup")) {
+            warmUp(target, Integer.parseInt(a.one("--io-threads", "2")));
+        }
         for (String name : a.one("--scenarios", String.join(",", SCENARIOS.keySet())).split(",")) {
             Scenario scenario = SCENARIOS.get(name.trim());
             if (scenario == null) {
@@ -91,6 +94,19 @@ public final class Main {
             ResultsJson.write(Path.of(out), results, scale);
         }
         return summarize(results);
+    }
+
+    /**
+     * A JVM server compiles its hot paths during the first thousands of deliveries; measured cold, it would
+     * be judged on its JIT. A short fan-out and a burst first, with results thrown away, for every target.
+     */
+    private static void warmUp(TargetConfig target, int ioThreads) throws Exception {
+        System.out.println("bench: " + target.name() + ": warm-up (not measured)");
+        Scale warm = Scale.of("small", Map.of("fanout.n", "500", "fanout.rounds", "15", "throughput.ns", "500"));
+        Bench bench = new Bench(target, warm, new Results(target.name() + " warm-up"),
+                new ServerProbe(List.of(), target.javaServer()), ioThreads, false);
+        new FanoutScenario().run(bench);
+        new ThroughputScenario().run(bench);
     }
 
     private static Summary summarize(Results results) {
@@ -135,7 +151,7 @@ public final class Main {
         Args(String[] args, int from) {
             for (int i = from; i < args.length; i++) {
                 String arg = args[i];
-                if (arg.equals("--drop-one")) {
+                if (arg.equals("--drop-one") || arg.equals("--no-warmup")) {
                     options.computeIfAbsent(arg, k -> new ArrayList<>()).add("true");
                 } else if (arg.startsWith("--")) {
                     if (i + 1 >= args.length) {

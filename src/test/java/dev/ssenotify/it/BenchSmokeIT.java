@@ -66,7 +66,8 @@ class BenchSmokeIT {
                 "--set", "publish.url=" + app.resolve("api/sse-test"),
                 "--scenarios", "fanout",
                 "--size", "fanout.n=" + STREAMS,
-                "--size", "fanout.rounds=" + ROUNDS));
+                "--size", "fanout.rounds=" + ROUNDS,
+                "--no-warmup"));
         if (dropOne) {
             args.add("--drop-one");
         }
