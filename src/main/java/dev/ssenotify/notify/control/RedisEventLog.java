@@ -142,7 +142,15 @@ public class RedisEventLog implements EventLog {
         });
         if (dispatched[0] != null) {
             appended.complete(new Appended(event, false, (Integer) dispatched[0]));
+            return;
         }
+        // Stored in Redis but not read back yet (the read is retrying): the receipt must not wait forever.
+        // The event reaches local streams once the read resumes; until then it is queued nowhere here.
+        scheduler.schedule(() -> {
+            if (handoff.remove(id) != null) {
+                appended.complete(new Appended(event, false, 0));
+            }
+        }, cluster.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
     }
 
     private void readNext() {
@@ -163,21 +171,29 @@ public class RedisEventLog implements EventLog {
                         return;
                     }
                     readerHealthy = true;
-                    try {
-                        if (messages != null) {
-                            for (StreamMessage<String, String> message : messages) {
-                                if (cursors.equals(message.getStream())) {
-                                    applyCursor(message);
-                                } else {
-                                    dispatch(message);
-                                }
-                            }
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.SEVERE, "Dispatching from the event stream failed", e);
+                    if (messages != null) {
+                        messages.forEach(this::handle);
                     }
                     readNext();
                 });
+    }
+
+    // One entry that cannot be handled is logged and passed, so that it cannot stall the stream forever.
+    private void handle(StreamMessage<String, String> message) {
+        try {
+            if (cursors.equals(message.getStream())) {
+                applyCursor(message);
+            } else {
+                dispatch(message);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Skipping stream entry " + message.getId() + " that could not be handled", e);
+            if (cursors.equals(message.getStream())) {
+                cursorsFrom = message.getId();
+            } else {
+                readFrom = message.getId();
+            }
+        }
     }
 
     private void dispatch(StreamMessage<String, String> message) {
