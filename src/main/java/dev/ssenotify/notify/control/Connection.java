@@ -42,6 +42,11 @@ final class Connection {
         return info;
     }
 
+    /** Which of the heartbeat slices this connection is beaten in. */
+    int heartbeatSlice(int slices) {
+        return Math.floorMod(info.clientId().hashCode(), slices);
+    }
+
     String clientId() {
         return info.clientId();
     }

@@ -2,6 +2,7 @@ package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.cluster.control.Presence;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,6 +10,10 @@ import jakarta.inject.Inject;
  * Heartbeats and the cleanup sweep. A client that left is only noticed when a write to it fails, so both
  * work by writing: the heartbeat to everyone, the sweep to anyone nothing was written to for a whole
  * cleanup interval (which covers heartbeats being switched off).
+ * <p>
+ * Heartbeats go out in slices spread over the interval (one a second, at most ten), each connection in the
+ * slice its client id falls in: all of them at once would put ten thousand writes in front of the next
+ * event.
  */
 @ApplicationScoped
 public class Maintenance {
@@ -28,17 +33,42 @@ public class Maintenance {
     @Inject
     StatsView stats;
 
-    private final jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create();
     @Inject
     Inboxes inboxes;
 
-    private volatile long lastHeartbeatNanos = System.nanoTime();
+    private static final int MAX_SLICES = 10;
 
-    public void heartbeat() {
+    private final jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create();
+    private volatile long lastHeartbeatNanos = System.nanoTime();
+    private int slice;
+
+    /**
+     * How many slices an interval is cut into. A slice lasts at least a second, since EJB timers are not
+     * delivered more often than that on every server (Payara's minimum delivery interval).
+     */
+    public int slices() {
+        return (int) Math.max(1, Math.min(MAX_SLICES, config.heartbeatInterval().toSeconds()));
+    }
+
+    /** Beats the next slice of connections; called {@link #slices()} times per heartbeat interval. */
+    public synchronized void heartbeat() {
         lastHeartbeatNanos = System.nanoTime();
+        int slices = slices();
+        slice = (slice + 1) % slices;
         Frame beat = encoder.heartbeat();
         for (Connection connection : registry.all()) {
-            delivery.offer(connection, beat);
+            if (connection.heartbeatSlice(slices) == slice) {
+                delivery.offer(connection, beat);
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            // nothing left to release
         }
     }
 

@@ -38,7 +38,7 @@ public class MaintenanceTimer {
 
     @PostConstruct
     void schedule() {
-        every(config.heartbeatInterval(), HEARTBEAT);
+        every(config.heartbeatInterval().dividedBy(maintenance.slices()), HEARTBEAT);
         every(config.cleanupInterval(), CLEANUP);
         if (cluster.enabled()) {
             // Leases must be renewed well within their length.
