@@ -6,7 +6,6 @@ import dev.ssenotify.notify.entity.SseTarget;
 import io.lettuce.core.Limit;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XReadArgs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,11 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The shared log of cluster mode: a Redis Stream. Redis assigns the ids, so every instance agrees on the
@@ -35,7 +31,6 @@ import java.util.logging.Logger;
 @Typed(RedisEventLog.class)
 public class RedisEventLog implements EventLog {
 
-    private static final Logger LOG = Logger.getLogger("dev.ssenotify.cluster");
     private static final String APPEND = """
             if KEYS[2] ~= '' then
               local earlier = redis.call('GET', KEYS[2])
@@ -59,15 +54,11 @@ public class RedisEventLog implements EventLog {
     ManagedScheduledExecutorService scheduler;
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    // This instance's appends, waiting for the stream read to hand them to local connections.
-    private final Map<String, Object> handoff = new ConcurrentHashMap<>();
+    private final Handoff handoff = new Handoff();
     private volatile long head;
-    private volatile String readFrom = "0-0";
-    private volatile String cursorsFrom = "0-0";
-    private volatile boolean running = true;
-    private volatile boolean readerHealthy;
     private String stream;
     private String cursors;
+    private RedisStreamReader reader;
 
     /**
      * Reads both streams from their start: an instance that joins rebuilds the offline queues and cursors
@@ -80,11 +71,12 @@ public class RedisEventLog implements EventLog {
         if (!redis.ping()) {
             throw new IllegalStateException("Redis at sse.cluster.redis.uri is not reachable");
         }
+        reader = new RedisStreamReader(redis::reader, scheduler, stream, cursors, this::dispatch, this::applyCursor);
     }
 
     @PreDestroy
     void stop() {
-        running = false;
+        reader.stop();
     }
 
     /** The first subscriber starts the read, so that no event is read before someone takes it. */
@@ -92,7 +84,7 @@ public class RedisEventLog implements EventLog {
     public void subscribe(Subscriber subscriber) {
         subscribers.add(subscriber);
         if (subscribers.size() == 1) {
-            readNext();
+            reader.start();
         }
     }
 
@@ -130,96 +122,23 @@ public class RedisEventLog implements EventLog {
         return appended;
     }
 
-    // Hands the result over once the stream read has queued it here; whichever side comes second completes.
+    // The read that queues the event here may come before or after this reply; the receipt must not wait
+    // forever on a read that is retrying: then the event reaches local streams once the read resumes.
     private void awaitLocalDispatch(String id, LoggedEvent event, CompletableFuture<Appended> appended) {
-        Object[] dispatched = {null};
-        handoff.compute(id, (k, v) -> {
-            if (v instanceof Integer queued) {
-                dispatched[0] = queued;
-                return null;
-            }
-            return new Object[]{event, appended};
-        });
-        if (dispatched[0] != null) {
-            appended.complete(new Appended(event, false, (Integer) dispatched[0]));
-            return;
-        }
-        // Stored in Redis but not read back yet (the read is retrying): the receipt must not wait forever.
-        // The event reaches local streams once the read resumes; until then it is queued nowhere here.
-        scheduler.schedule(() -> {
-            if (handoff.remove(id) != null) {
-                appended.complete(new Appended(event, false, 0));
-            }
-        }, cluster.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-    }
-
-    private void readNext() {
-        if (!running) {
-            return;
-        }
-        redis.reader().xread(XReadArgs.Builder.block(10_000).count(500),
-                        XReadArgs.StreamOffset.from(stream, readFrom), XReadArgs.StreamOffset.from(cursors, cursorsFrom))
-                .whenComplete((messages, error) -> {
-                    if (error != null) {
-                        if (readerHealthy) {
-                            LOG.log(Level.WARNING, "Reading the event stream failed; retrying: {0}", error.toString());
-                        }
-                        readerHealthy = false;
-                        if (running) {
-                            scheduler.schedule(this::readNext, 500, TimeUnit.MILLISECONDS);
-                        }
-                        return;
-                    }
-                    readerHealthy = true;
-                    if (messages != null) {
-                        messages.forEach(this::handle);
-                    }
-                    readNext();
-                });
-    }
-
-    // One entry that cannot be handled is logged and passed, so that it cannot stall the stream forever.
-    private void handle(StreamMessage<String, String> message) {
-        try {
-            if (cursors.equals(message.getStream())) {
-                applyCursor(message);
-            } else {
-                dispatch(message);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Skipping stream entry " + message.getId() + " that could not be handled", e);
-            if (cursors.equals(message.getStream())) {
-                cursorsFrom = message.getId();
-            } else {
-                readFrom = message.getId();
-            }
+        if (!handoff.replied(event, appended)) {
+            scheduler.schedule(() -> handoff.giveUp(id), cluster.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         }
     }
 
     private void dispatch(StreamMessage<String, String> message) {
-        String id = message.getId();
         LoggedEvent event = toEvent(message);
         int queued = 0;
         for (Subscriber subscriber : subscribers) {
             queued += subscriber.onEvent(event);
         }
         head = event.sequence();
-        readFrom = id;
         if (cluster.instanceId().equals(message.getBody().get("o"))) {
-            int count = queued;
-            Object[] waiting = {null};
-            handoff.compute(id, (k, v) -> {
-                if (v instanceof Object[] pending) {
-                    waiting[0] = pending;
-                    return null;
-                }
-                return count;
-            });
-            if (waiting[0] instanceof Object[] pending) {
-                @SuppressWarnings("unchecked")
-                CompletableFuture<Appended> future = (CompletableFuture<Appended>) pending[1];
-                future.complete(new Appended((LoggedEvent) pending[0], false, count));
-            }
+            handoff.dispatched(event.id(), queued);
         }
     }
 
@@ -230,7 +149,6 @@ public class RedisEventLog implements EventLog {
     }
 
     private void applyCursor(StreamMessage<String, String> message) {
-        cursorsFrom = message.getId();
         Map<String, String> body = message.getBody();
         EventIds.Parsed parsed = RedisIds.parse(body.get("seq"));
         if (parsed instanceof EventIds.Known known) {
@@ -317,6 +235,7 @@ public class RedisEventLog implements EventLog {
     public int expire() {
         long minId = System.currentTimeMillis() - config.replayRetention().toMillis();
         redis.commands().xtrim(stream, io.lettuce.core.XTrimArgs.Builder.minId(minId + "-0").approximateTrimming());
+        handoff.forgetOlderThan(TimeUnit.MINUTES.toNanos(1));
         return 0;
     }
 
