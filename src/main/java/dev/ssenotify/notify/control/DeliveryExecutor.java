@@ -47,10 +47,6 @@ public class DeliveryExecutor {
         }
     }
 
-    boolean isRunning() {
-        return !pool.isShutdown();
-    }
-
     @PreDestroy
     void stop() {
         pool.shutdown();

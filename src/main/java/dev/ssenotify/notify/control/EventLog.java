@@ -21,8 +21,8 @@ interface EventLog {
     record Appended(LoggedEvent event, boolean duplicate, int queued) {
     }
 
-    /** What a range read found after a sequence, up to {@code head}. */
-    record Range(List<LoggedEvent> events, long oldestSequence, long head, boolean truncated) {
+    /** What a range read found after a sequence; {@code truncated} when some events after it are gone. */
+    record Range(List<LoggedEvent> events, boolean truncated) {
     }
 
     void subscribe(Subscriber subscriber);

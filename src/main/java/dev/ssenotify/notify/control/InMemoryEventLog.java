@@ -92,7 +92,7 @@ public class InMemoryEventLog implements EventLog {
             events.add(ring[index(s)]);
         }
         boolean truncated = afterSequence + 1 < first && afterSequence < head;
-        return new Range(events, first, head, truncated);
+        return new Range(events, truncated);
     }
 
     @Override

@@ -106,7 +106,12 @@ public class Inboxes {
             return;
         }
         if (shared != null) {
-            shared.publishCursor(key, sequence, via);
+            // Several streams of one user, or a replay, write the same event again: share a move only once
+            // the cursor here has not already passed it.
+            Inbox inbox = inboxes.get(key);
+            if (inbox == null || inbox.cursor() < sequence) {
+                shared.publishCursor(key, sequence, via);
+            }
         } else {
             apply(key, sequence, via);
         }

@@ -186,7 +186,7 @@ public class RedisEventLog implements EventLog {
             }
             LoggedEvent oldest = oldest();
             truncated = oldest != null && oldest.sequence() > afterSequence && find(afterSequence) == null;
-            return new Range(events, oldest == null ? 0 : oldest.sequence(), headSequence, truncated);
+            return new Range(events, truncated);
         } catch (Exception e) {
             throw new IllegalStateException("the event log could not be read", e);
         }
