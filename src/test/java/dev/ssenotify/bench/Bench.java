@@ -16,6 +16,7 @@ final class Bench {
     private final ServerProbe probe;
     private final int ioThreads;
     private final boolean dropOne;
+    private final StreamCount streamCount;
     // Wire rounds differ between runs and scenarios, so a replayed old event never passes for a new one.
     private final AtomicInteger nextRound = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 100_000) * 1000);
 
@@ -26,6 +27,21 @@ final class Bench {
         this.probe = probe;
         this.ioThreads = ioThreads;
         this.dropOne = dropOne;
+        this.streamCount = target.streamCount();
+    }
+
+    /**
+     * Before a step: waits until the server has dropped the streams earlier steps closed, when the target
+     * says how to ask it (see {@link StreamCount}).
+     */
+    void awaitServerReleasedStreams() throws java.io.IOException, InterruptedException {
+        if (streamCount != null) {
+            streamCount.awaitZero().ifPresent(ms -> {
+                if (ms > 0) {
+                    System.out.println("bench: the server dropped the streams closed before within " + ms + " ms");
+                }
+            });
+        }
     }
 
     TargetConfig target() {

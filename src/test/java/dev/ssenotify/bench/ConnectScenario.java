@@ -18,6 +18,7 @@ final class ConnectScenario implements Scenario {
     @Override
     public void run(Bench bench) throws Exception {
         for (int n : bench.scale().numbers("connect.ns")) {
+            bench.awaitServerReleasedStreams();
             ServerProbe probe = bench.probe();
             double heapBefore = probe.heapAfterGcKb();
             double rssBefore = probe.rssKb();

@@ -84,6 +84,7 @@ public final class Main {
             }
             System.out.println("bench: " + target.name() + ": scenario " + scenario.name());
             try {
+                bench.awaitServerReleasedStreams();
                 scenario.run(bench);
             } catch (Exception e) {
                 results.fail(scenario.name(), "aborted: " + e);

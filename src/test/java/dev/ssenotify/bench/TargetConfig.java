@@ -59,6 +59,17 @@ final class TargetConfig {
         return publisher(p.containsKey("user-publish.body") ? "user-publish" : "publish");
     }
 
+    /** How many streams the server holds, when the target says where to read it; else null. */
+    StreamCount streamCount() {
+        String url = p.getProperty("stream-count.url", "");
+        if (url.isBlank()) {
+            return null;
+        }
+        return new StreamCount(URI.create(url), basic(p.getProperty("stream-count.user")),
+                required("stream-count.field"),
+                java.time.Duration.ofSeconds(Long.parseLong(p.getProperty("stream-count.timeout-seconds", "120"))));
+    }
+
     List<InetAddress> sources() {
         List<InetAddress> sources = new ArrayList<>();
         for (String s : p.getProperty("source.addresses", "").split(",")) {

@@ -64,6 +64,9 @@ class BenchSmokeIT {
                 "--set", "stream.url=" + stream,
                 "--set", "user-stream.url=" + stream,
                 "--set", "publish.url=" + app.resolve("api/sse-test"),
+                "--set", "stream-count.url=" + app.resolve("api/sse-test"),
+                // The other test's streams linger until a heartbeat finds them gone; no need to wait here.
+                "--set", "stream-count.timeout-seconds=5",
                 "--scenarios", "fanout",
                 "--size", "fanout.n=" + STREAMS,
                 "--size", "fanout.rounds=" + ROUNDS,

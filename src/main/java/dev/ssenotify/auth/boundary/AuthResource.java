@@ -1,5 +1,6 @@
 package dev.ssenotify.auth.boundary;
 
+import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.auth.control.Logins;
 import dev.ssenotify.auth.control.SessionIds;
 import dev.ssenotify.auth.control.UserAccount;
@@ -7,7 +8,6 @@ import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,13 +73,13 @@ public class AuthResource {
     }
 
     private static JsonObjectBuilder identity(String name, Set<String> roles, String sessionId) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsonp.object();
         if (name == null) {
             out.addNull("userId");
         } else {
             out.add("userId", name);
         }
-        out.add("roles", Json.createArrayBuilder(roles));
+        out.add("roles", Jsonp.array(roles));
         out.add("admin", roles.contains("sse-admin"));
         if (sessionId == null) {
             out.addNull("sessionId");

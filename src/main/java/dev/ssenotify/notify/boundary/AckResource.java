@@ -1,12 +1,12 @@
 package dev.ssenotify.notify.boundary;
 
+import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.auth.control.SessionIds;
 import dev.ssenotify.notify.control.Acknowledgements;
 import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
@@ -51,7 +51,7 @@ public class AckResource {
             case UNKNOWN -> throw ProblemException.badRequest("'lastEventId' is not an id of this server's event log");
             case NOT_OWN -> throw ProblemException.forbidden("only your own events can be acknowledged");
             default -> {
-                return Json.createObjectBuilder().add("lastEventId", lastEventId).build();
+                return Jsonp.object().add("lastEventId", lastEventId).build();
             }
         }
     }

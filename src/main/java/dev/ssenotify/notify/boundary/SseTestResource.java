@@ -1,5 +1,6 @@
 package dev.ssenotify.notify.boundary;
 
+import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.SseNotifyApplication;
 import dev.ssenotify.cluster.control.ClusterConfig;
 import dev.ssenotify.cluster.control.Presence;
@@ -16,7 +17,6 @@ import dev.ssenotify.web.boundary.Problems;
 import dev.ssenotify.web.control.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
@@ -74,19 +74,19 @@ public class SseTestResource {
         if (!cluster.enabled()) {
             return local;
         }
-        JsonObjectBuilder instances = Json.createObjectBuilder();
+        JsonObjectBuilder instances = Jsonp.object();
         long totalClients = 0;
         long authenticated = 0;
         Map<String, String> all = presence.instanceStats();
         for (Map.Entry<String, String> entry : all.entrySet()) {
-            JsonObject one = Json.createReader(new StringReader(entry.getValue())).readObject();
+            JsonObject one = Jsonp.reader(new StringReader(entry.getValue())).readObject();
             instances.add(entry.getKey(), one);
             totalClients += one.getInt("totalClients", 0);
             authenticated += one.getInt("authenticatedClients", 0);
         }
-        return Json.createObjectBuilder(local)
+        return Jsonp.object(local)
                 .add("instanceId", cluster.instanceId())
-                .add("cluster", Json.createObjectBuilder()
+                .add("cluster", Jsonp.object()
                         .add("instanceCount", all.size())
                         .add("totalClients", totalClients)
                         .add("authenticatedClients", authenticated)
@@ -95,7 +95,7 @@ public class SseTestResource {
     }
 
     private JsonObject toJson(SseStats stats) {
-        return Json.createReader(new StringReader(jsonb.toJson(stats))).readObject();
+        return Jsonp.reader(new StringReader(jsonb.toJson(stats))).readObject();
     }
 
     @POST
@@ -113,7 +113,7 @@ public class SseTestResource {
             throw new ProblemException(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
                     "the event could not be stored; try again").header(HttpHeaders.RETRY_AFTER, 5).build());
         }
-        return Response.accepted(Json.createObjectBuilder()
+        return Response.accepted(Jsonp.object()
                 .add("eventId", receipt.eventId())
                 .add("target", receipt.target())
                 .add("queued", receipt.queued())

@@ -123,7 +123,7 @@ public class ConnectionRegistry {
         telemetry.closed(reason);
         lifecycle.disconnected(connection.info(), reason);
         // A writer may still be blocked on this client's socket; closing must not wait for it.
-        executor.runOrInline(() -> closeQuietly(connection));
+        executor.runOrInline(() -> closeQuietly(connection), DeliveryExecutor.Priority.UPKEEP);
     }
 
     private static void removeFrom(Map<String, Set<Connection>> index, String key, Connection connection) {

@@ -33,7 +33,7 @@ public class Delivery {
     boolean offer(Connection connection, Frame frame) {
         switch (connection.offer(frame)) {
             case QUEUED_NEEDS_WRITER:
-                startWriter(connection);
+                startWriter(connection, frame.upkeep() ? DeliveryExecutor.Priority.UPKEEP : DeliveryExecutor.Priority.EVENTS);
                 return true;
             case QUEUED:
                 return true;
@@ -50,7 +50,11 @@ public class Delivery {
 
     /** Hands the connection to a writer thread; the caller must hold the connection's writer flag. */
     void startWriter(Connection connection) {
-        executor.runOrInline(() -> write(connection));
+        startWriter(connection, DeliveryExecutor.Priority.EVENTS);
+    }
+
+    private void startWriter(Connection connection, DeliveryExecutor.Priority priority) {
+        executor.runOrInline(() -> write(connection), priority);
     }
 
     private void write(Connection connection) {

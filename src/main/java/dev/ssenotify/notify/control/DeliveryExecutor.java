@@ -6,42 +6,47 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The threads that write to streams. Sized by {@code sse.dispatch.threads} rather than the server's default
  * executor (a couple of threads on Payara), because a write to a client that stopped reading can block a
  * thread until the socket times out, and the other clients must keep flowing meanwhile. Threads come from
  * the container's {@link ManagedThreadFactory}, so they carry its context and end with the application.
+ * <p>
+ * Writes of events go before upkeep (heartbeats, probes, closing sockets): a slice of heartbeats to
+ * thousands of idle streams must not stand between a published event and its client. Within a priority
+ * the order is first come, first served.
  */
 @ApplicationScoped
 public class DeliveryExecutor {
+
+    enum Priority { EVENTS, UPKEEP }
 
     @Resource
     ManagedThreadFactory threadFactory;
     @Inject
     SseConfig config;
 
+    private final AtomicLong arrivals = new AtomicLong();
     private ThreadPoolExecutor pool;
 
     @PostConstruct
     void start() {
         int threads = config.dispatchThreads();
-        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
+        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), threadFactory);
         pool.allowCoreThreadTimeOut(true);
     }
 
-    void execute(Runnable task) {
-        pool.execute(task);
-    }
-
     /** Runs the task on the pool, or on the caller's thread once the pool has shut down. */
-    void runOrInline(Runnable task) {
+    void runOrInline(Runnable task, Priority priority) {
+        Task queued = new Task(task, priority, arrivals.incrementAndGet());
         try {
-            pool.execute(task);
+            pool.execute(queued);
         } catch (RejectedExecutionException e) {
             task.run();
         }
@@ -57,6 +62,20 @@ public class DeliveryExecutor {
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Task(Runnable work, Priority priority, long arrival) implements Runnable, Comparable<Task> {
+
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Task other) {
+            int byPriority = priority.compareTo(other.priority);
+            return byPriority != 0 ? byPriority : Long.compare(arrival, other.arrival);
         }
     }
 }

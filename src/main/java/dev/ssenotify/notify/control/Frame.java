@@ -11,7 +11,7 @@ import java.util.function.Function;
  */
 final class Frame {
 
-    enum Kind { EVENT, HEARTBEAT, CONTROL, REPLAY }
+    enum Kind { EVENT, HEARTBEAT, PROBE, CONTROL, REPLAY }
 
     private final Kind kind;
     private final LoggedEvent logged;
@@ -44,6 +44,11 @@ final class Frame {
 
     Kind kind() {
         return kind;
+    }
+
+    /** Heartbeats and sweep probes: kept alive by any write, so they can wait behind events. */
+    boolean upkeep() {
+        return kind == Kind.HEARTBEAT || kind == Kind.PROBE;
     }
 
     /** The log entry of an event frame, else null. */

@@ -1,6 +1,6 @@
 package dev.ssenotify.web.boundary;
 
-import jakarta.json.Json;
+import dev.ssenotify.web.control.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -26,7 +26,7 @@ public final class Problems {
     }
 
     public static String json(int status, String title, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.object()
                 .add("type", "about:blank")
                 .add("title", title == null ? "Error" : title)
                 .add("status", status);

@@ -1,7 +1,6 @@
 package dev.ssenotify.web.control;
 
 import dev.ssenotify.web.boundary.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -30,7 +29,7 @@ public final class JsonBodies {
         if (text.isBlank()) {
             throw ProblemException.badRequest("the request body must be a JSON object");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ProblemException.badRequest("the request body must be a JSON object");
