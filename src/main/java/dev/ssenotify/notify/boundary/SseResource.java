@@ -7,7 +7,7 @@ import dev.ssenotify.notify.control.Streams;
 import dev.ssenotify.notify.entity.RejectReason;
 import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.boundary.Problems;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -29,21 +29,20 @@ import java.security.Principal;
  * {@code Last-Event-ID} header (or {@code lastEventId} parameter) asks for the events missed since.
  */
 @Path("sse")
-@RequestScoped
+// One instance: building a request-scoped resource per stream (CDI, then Jersey's injection analysis)
+// was among the locks new streams queued on.
+@ApplicationScoped
 public class SseResource {
 
     @Inject
     Streams streams;
     @Inject
     SseConfig config;
-    @Context
-    HttpServletRequest request;
-
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
                      @QueryParam("lastEventId") String lastEventIdParam,
-                     @Context SseEventSink sink, @Context Sse sse) {
+                     @Context SseEventSink sink, @Context Sse sse, @Context HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         String userId = principal == null ? null : principal.getName();
         // The header wins: it is what a reconnecting browser sends; the parameter serves first connections.

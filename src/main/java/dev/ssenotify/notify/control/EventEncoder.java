@@ -28,7 +28,9 @@ public class EventEncoder {
     SseConfig config;
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
-    private final SecureRandom random = new SecureRandom();
+    // One generator per thread: the default one serializes every caller on a single lock, and every new
+    // stream needs an id.
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(EventEncoder::newRandom);
 
     @PreDestroy
     void close() {
@@ -113,8 +115,16 @@ public class EventEncoder {
     /** A random id of 128 bits, URL-safe. */
     String newClientId() {
         byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     String toJson(Object data) {

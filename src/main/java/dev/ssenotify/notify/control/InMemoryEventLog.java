@@ -33,6 +33,8 @@ public class InMemoryEventLog implements EventLog {
     private LoggedEvent[] ring;
     private long first = 1;
     private long next = 1;
+    // Read without the lock: every new stream asks for the head, and must not queue behind a fan-out.
+    private volatile long head;
 
     @PostConstruct
     void init() {
@@ -68,6 +70,7 @@ public class InMemoryEventLog implements EventLog {
         LoggedEvent event = new LoggedEvent(sequence, ids.format(sequence), target, idempotencyKey, now);
         event.frame(encoder.frame(event, name, json, retryMillis));
         ring[index(sequence)] = event;
+        head = sequence;
         if (idempotencyKey != null) {
             byKey.put(idempotencyKey, event);
         }
@@ -79,8 +82,8 @@ public class InMemoryEventLog implements EventLog {
     }
 
     @Override
-    public synchronized long head() {
-        return next - 1;
+    public long head() {
+        return head;
     }
 
     @Override
