@@ -39,6 +39,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+install_nchan() {
+    # One command on a fresh machine: the reference server comes from Debian's packages.
+    if ! command -v nginx >/dev/null 2>&1 || [ ! -e /usr/lib/nginx/modules/ngx_nchan_module.so ]; then
+        echo "bench: installing nginx and libnginx-mod-nchan"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-nchan >/dev/null
+    fi
+}
+
 build() {
     # BENCH_NO_BUILD=1 reuses the WAR already in target/ (e.g. while the server code is being edited).
     if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f target/sse-notify.war ] || [ ! -f target/payara-micro.jar ]; then
@@ -87,6 +95,7 @@ run_tool() { # target name
     return $status
 }
 
+case " $TARGETS " in *" nchan "*) install_nchan ;; esac
 build
 FAILED=0
 RESULTS=()
