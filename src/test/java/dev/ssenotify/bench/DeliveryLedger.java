@@ -24,6 +24,10 @@ final class DeliveryLedger {
     private final Histogram[] latency;
     private final BitSet published = new BitSet();
     private final AtomicLong outOfRange = new AtomicLong();
+    // One waiter at a time (the scenario's thread); I/O threads wake it when its round is complete.
+    private final Object progress = new Object();
+    private volatile int awaitedIndex = -1;
+    private volatile int awaitedCount;
 
     DeliveryLedger(int base, int rounds) {
         this.base = base;
@@ -72,11 +76,25 @@ final class DeliveryLedger {
         latency[index].recordValue(Math.max(0, (nanos - sent) / 1000));
         delivered.incrementAndGet(index);
         lastNanos.accumulateAndGet(index, nanos, Math::max);
+        wakeIfComplete(index);
     }
 
     /** The drop-one test hook threw a delivery away: nobody should wait for it. */
     void dropped(int index) {
         dropped.incrementAndGet(index);
+        wakeIfComplete(index);
+    }
+
+    private boolean complete(int index, int expected) {
+        return delivered.get(index) + dropped.get(index) >= expected;
+    }
+
+    private void wakeIfComplete(int index) {
+        if (index == awaitedIndex && complete(index, awaitedCount)) {
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
     }
 
     int deliveries(int index) {
@@ -117,12 +135,22 @@ final class DeliveryLedger {
     /** Waits until round {@code index} reached {@code expected} streams; false on timeout. */
     boolean awaitDeliveries(int index, int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (delivered.get(index) + dropped.get(index) < expected) {
-            if (System.nanoTime() > deadline) {
-                return false;
+        // Published before the check: a delivery completing the round after it sees them and wakes us.
+        awaitedCount = expected;
+        awaitedIndex = index;
+        try {
+            synchronized (progress) {
+                while (!complete(index, expected)) {
+                    long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+                    if (remainingMillis <= 0) {
+                        return false;
+                    }
+                    progress.wait(remainingMillis);
+                }
             }
-            Thread.sleep(2);
+            return true;
+        } finally {
+            awaitedIndex = -1;
         }
-        return true;
     }
 }
