@@ -12,8 +12,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
@@ -30,6 +28,8 @@ public class EventEncoder {
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
     // One generator per thread: the default one serializes every caller on a single lock, and every new
     // stream needs an id.
+    private static final WireEvent HEARTBEAT = WireEvent.comment("heartbeat");
+    private static final WireEvent PROBE = WireEvent.comment("ping");
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(EventEncoder::newRandom);
 
     @PreDestroy
@@ -52,22 +52,13 @@ public class EventEncoder {
     }
 
     /**
-     * The frame of a logged event: its wire id is always the log id. The data goes out as bytes encoded
-     * once here: written as a String, each stream would encode it again through a new writer.
+     * The frame of a logged event: its wire id is always the log id. The whole event is encoded once here,
+     * and those bytes go to every stream.
      */
     Frame frame(LoggedEvent logged, String name, String json, Long retryMillis) {
         byte[] data = json.getBytes(StandardCharsets.UTF_8);
-        return Frame.event(logged, sse -> {
-            OutboundSseEvent.Builder builder = sse.newEventBuilder()
-                    .name(name)
-                    .id(logged.id())
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                    .data(byte[].class, data);
-            if (retryMillis != null) {
-                builder.reconnectDelay(retryMillis);
-            }
-            return builder.build();
-        });
+        WireEvent wire = WireEvent.event(name, logged.id(), retryMillis, data);
+        return Frame.event(logged, sse -> wire);
     }
 
     /**
@@ -78,11 +69,8 @@ public class EventEncoder {
         String json = Jsonp.addOrNull(Jsonp.object().add("reason", reason), "oldestId", oldestId)
                 .build().toString();
         byte[] data = json.getBytes(StandardCharsets.UTF_8);
-        return new Frame(Frame.Kind.CONTROL, sse -> sse.newEventBuilder()
-                .name("sse.gap")
-                .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(byte[].class, data)
-                .build());
+        WireEvent wire = WireEvent.event("sse.gap", null, null, data);
+        return new Frame(Frame.Kind.CONTROL, sse -> wire);
     }
 
     /** The first frame of every stream: the retry to use and who the server thinks the client is. */
@@ -93,23 +81,18 @@ public class EventEncoder {
         Jsonp.addOrNull(data, "sessionId", client.sessionId());
         String json = data.add("heartbeatSeconds", config.heartbeatInterval().toSeconds()).build().toString();
         long retry = config.reconnectRetry().toMillis();
-        // Bytes, like event data: Jersey writes a String through a new 8 KiB encoder buffer every time.
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        return new Frame(Frame.Kind.CONTROL, sse -> sse.newEventBuilder()
-                .name("sse.connected")
-                .reconnectDelay(retry)
-                .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(byte[].class, bytes)
-                .build());
+        WireEvent wire = WireEvent.event("sse.connected", null, retry, bytes);
+        return new Frame(Frame.Kind.CONTROL, sse -> wire);
     }
 
     Frame heartbeat() {
-        return new Frame(Frame.Kind.HEARTBEAT, sse -> sse.newEventBuilder().comment("heartbeat").build());
+        return new Frame(Frame.Kind.HEARTBEAT, sse -> HEARTBEAT);
     }
 
     /** The cleanup sweep's write to an idle stream; told apart from heartbeats on the wire and in metrics. */
     Frame probe() {
-        return new Frame(Frame.Kind.PROBE, sse -> sse.newEventBuilder().comment("ping").build());
+        return new Frame(Frame.Kind.PROBE, sse -> PROBE);
     }
 
     /** A random id of 128 bits, URL-safe. */
