@@ -22,10 +22,16 @@ final class FanoutScenario implements Scenario {
             return;
         }
         Opening.armDropOne(bench, pool, streams);
+        CpuMeter cpu = CpuMeter.start(bench.probe());
         if (!RoundDriver.publishAll(bench.target().broadcast(), ledger, Duration.ofSeconds(1), 0, n)) {
             bench.results().fail(name(), "some rounds did not reach all " + n + " streams within "
                     + Bench.DELIVERY_TIMEOUT.toSeconds() + " s");
         }
+        long delivered = 0;
+        for (int i = 0; i < ledger.rounds(); i++) {
+            delivered += ledger.deliveries(i);
+        }
+        cpu.record(bench.results(), name(), " N=" + n, delivered);
         RoundDriver.verify(bench, name(), pool, streams, ledger, ledger.publishedRounds(), false);
         record(bench.results(), n, ledger);
     }

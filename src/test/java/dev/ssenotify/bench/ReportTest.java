@@ -71,4 +71,10 @@ class ReportTest {
                 " garbage-first heap   total 1048576K, used 53248K [0x00000000c0000000, 0x0000000100000000)\n"),
                 1e-9);
     }
+
+    @Test
+    void probeReadsCpuTicksAfterACommandNameWithSpacesAndParentheses() {
+        String stat = "4242 (C2 (Compiler) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 731 269 0 0 20 0 40 0\n";
+        assertEquals(1000, ServerProbe.parseCpuTicks(stat));
+    }
 }

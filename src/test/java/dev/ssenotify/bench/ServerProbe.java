@@ -1,6 +1,7 @@
 package dev.ssenotify.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ final class ServerProbe {
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
     // "garbage-first heap   total 1048576K, used 53248K" and the like for the other collectors
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
+
+    // /proc reports CPU times in USER_HZ ticks, which Linux fixes at 100 for user space.
+    private static final int USER_HZ = 100;
 
     private final List<Long> pids;
     private final boolean java;
@@ -45,6 +49,42 @@ final class ServerProbe {
             }
         }
         return sum;
+    }
+
+    /** CPU time the server processes have used so far (user + system), in ms; NaN without pids. */
+    double cpuMs() {
+        if (pids.isEmpty()) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                ticks += parseCpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+            } catch (IOException e) {
+                return Double.NaN;
+            }
+        }
+        return ticks * 1000.0 / USER_HZ;
+    }
+
+    /** CPU time this process (the load generator) has used so far, in ms. */
+    static double ownCpuMs() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e6;
+        }
+        return Double.NaN;
+    }
+
+    /** utime + stime of a /proc/PID/stat line, in clock ticks. */
+    static long parseCpuTicks(String stat) {
+        // The command name may hold spaces and parentheses; the fields after its last ')' are plain.
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("not a /proc/PID/stat line");
+        }
+        String[] fields = stat.substring(close + 1).trim().split("\\s+");
+        // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Heap in use right after a full collection: what the live objects, connections included, hold. */

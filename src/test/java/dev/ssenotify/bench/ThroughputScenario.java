@@ -23,6 +23,7 @@ final class ThroughputScenario implements Scenario {
                 return;
             }
             Opening.armDropOne(bench, pool, streams);
+            CpuMeter cpu = CpuMeter.start(bench.probe());
             if (!RoundDriver.publishAll(bench.target().broadcast(), ledger, Duration.ZERO, 0, n)) {
                 bench.results().fail(name(), "some events did not reach all " + n + " streams");
             }
@@ -35,6 +36,7 @@ final class ThroughputScenario implements Scenario {
             for (int i = 0; i < burst; i++) {
                 delivered += ledger.deliveries(i);
             }
+            cpu.record(bench.results(), name(), ", N=" + n, delivered);
             RoundDriver.verify(bench, name(), pool, streams, ledger, ledger.publishedRounds(), false);
             Results r = bench.results();
             r.add(name(), "deliveries/s, " + burst + " events to N=" + n, "events/s", delivered / seconds);
