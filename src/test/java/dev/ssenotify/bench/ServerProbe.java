@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,34 +38,28 @@ final class ServerProbe {
     }
 
     double rssKb() {
+        return sumOverServer("status", ServerProbe::parseRssKb);
+    }
+
+    /** CPU time the server processes have used so far (user + system), in ms; NaN without pids. */
+    double cpuMs() {
+        return sumOverServer("stat", ServerProbe::parseCpuTicks) * 1000.0 / USER_HZ;
+    }
+
+    /** One /proc/PID file of every server process, parsed and summed; NaN without pids or when one is gone. */
+    private double sumOverServer(String procFile, ToLongFunction<String> parse) {
         if (pids.isEmpty()) {
             return Double.NaN;
         }
         long sum = 0;
         for (long pid : pids) {
             try {
-                sum += parseRssKb(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+                sum += parse.applyAsLong(Files.readString(Path.of("/proc", Long.toString(pid), procFile)));
             } catch (IOException e) {
                 return Double.NaN;
             }
         }
         return sum;
-    }
-
-    /** CPU time the server processes have used so far (user + system), in ms; NaN without pids. */
-    double cpuMs() {
-        if (pids.isEmpty()) {
-            return Double.NaN;
-        }
-        long ticks = 0;
-        for (long pid : pids) {
-            try {
-                ticks += parseCpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
-            } catch (IOException e) {
-                return Double.NaN;
-            }
-        }
-        return ticks * 1000.0 / USER_HZ;
     }
 
     /** CPU time this process (the load generator) has used so far, in ms. */
