@@ -1,7 +1,6 @@
 package dev.ssenotify.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,14 +59,6 @@ final class ServerProbe {
             }
         }
         return sum;
-    }
-
-    /** CPU time this process (the load generator) has used so far, in ms. */
-    static double ownCpuMs() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e6;
-        }
-        return Double.NaN;
     }
 
     /** utime + stime of a /proc/PID/stat line, in clock ticks. */

@@ -52,6 +52,8 @@ final class StreamCount {
                 System.out.println("bench: the server still holds " + held + " streams after " + waited + " ms");
                 return OptionalLong.empty();
             }
+            // The server has no way to tell a client when its count reaches zero, so it is asked again
+            // after a pause; the deadline above bounds the wait.
             Thread.sleep(POLL.toMillis());
         }
     }
