@@ -23,6 +23,7 @@ final class ConnectScenario implements Scenario {
             double heapBefore = probe.heapAfterGcKb();
             double rssBefore = probe.rssKb();
             try (StreamPool pool = bench.pool()) {
+                CpuMeter cpu = CpuMeter.start(probe);
                 long start = System.nanoTime();
                 List<StreamConnection> open = Opening.open(bench, name(), pool, n, bench.target().streams(), null, 0);
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -30,6 +31,7 @@ final class ConnectScenario implements Scenario {
                     return;
                 }
                 Results r = bench.results();
+                cpu.record(r, name(), "streams opened", " N=" + n, n);
                 r.add(name(), "time to open N=" + n, "s", seconds);
                 r.add(name(), "open rate N=" + n, "streams/s", n / seconds);
                 Thread.sleep(SETTLE_MILLIS);

@@ -3,7 +3,8 @@ package dev.ssenotify.bench;
 import java.lang.management.ManagementFactory;
 
 /**
- * CPU the server and this load generator spend over a scenario's publishing, per 1,000 deliveries. On a
+ * CPU the server and this load generator spend over a scenario's work, per 1,000 deliveries or per 1,000
+ * streams opened. On a
  * shared 2-core box the rates swing from run to run with whatever else runs; the CPU each delivery costs
  * is the steadier figure for comparing two builds, and for comparing two servers' efficiency.
  */
@@ -25,11 +26,16 @@ final class CpuMeter {
 
     /** Records server and tool CPU ms per 1,000 deliveries since the start; NaN where unknown. */
     void record(Results results, String scenario, String at, long deliveries) {
+        record(results, scenario, "deliveries", at, deliveries);
+    }
+
+    /** Records server and tool CPU ms per 1,000 of {@code what} (e.g. "streams opened") since the start. */
+    void record(Results results, String scenario, String what, String at, long count) {
         double server = probe.cpuMs() - serverStartMs;
         double tool = ownCpuMs() - toolStartMs;
-        double per = deliveries > 0 ? 1000.0 / deliveries : Double.NaN;
-        results.add(scenario, "server CPU per 1,000 deliveries" + at, "ms", server * per);
-        results.add(scenario, "load generator CPU per 1,000 deliveries" + at, "ms", tool * per);
+        double per = count > 0 ? 1000.0 / count : Double.NaN;
+        results.add(scenario, "server CPU per 1,000 " + what + at, "ms", server * per);
+        results.add(scenario, "load generator CPU per 1,000 " + what + at, "ms", tool * per);
     }
 
     /** CPU time this process (the load generator) has used so far, in ms. */
