@@ -47,6 +47,12 @@ final class SingleUserScenario implements Scenario {
             bench.results().add(name(), "p50" + at, "ms", s.p50Ms());
             bench.results().add(name(), "p99" + at, "ms", s.p99Ms());
             bench.results().add(name(), "max" + at, "ms", s.maxMs());
+            FloorProbe floor = bench.target().floor();
+            if (floor != null) {
+                LatencySummary f = floor.measure(ledger.rounds(), GAP_MILLIS);
+                bench.results().add(name(), "unmapped GET round trip p50" + at, "ms", f.p50Ms());
+                bench.results().add(name(), "unmapped GET round trip p99" + at, "ms", f.p99Ms());
+            }
         }
     }
 }

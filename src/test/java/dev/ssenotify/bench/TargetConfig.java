@@ -59,6 +59,12 @@ final class TargetConfig {
         return publisher(p.containsKey("user-publish.body") ? "user-publish" : "publish");
     }
 
+    /** A path the server does not map, for the floor under event latency; null when the target has none. */
+    FloorProbe floor() {
+        String url = p.getProperty("floor.url", "");
+        return url.isBlank() ? null : new FloorProbe(URI.create(url));
+    }
+
     /** How many streams the server holds, when the target says where to read it; else null. */
     StreamCount streamCount() {
         String url = p.getProperty("stream-count.url", "");
