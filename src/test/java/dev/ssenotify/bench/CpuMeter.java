@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * CPU the server and this load generator spend over a scenario's work, per 1,000 deliveries or per 1,000
- * streams opened. On a
- * shared 2-core box the rates swing from run to run with whatever else runs; the CPU each delivery costs
- * is the steadier figure for comparing two builds, and for comparing two servers' efficiency.
+ * streams opened. On a shared 2-core box the rates swing from run to run with whatever else runs; the CPU
+ * each delivery costs is the steadier figure for comparing two builds, and for comparing two servers'
+ * efficiency.
  */
 final class CpuMeter {
 

@@ -36,6 +36,8 @@ final class FloorProbe {
             long start = System.nanoTime();
             client.send(request, HttpResponse.BodyHandlers.discarding());
             micros.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - start) / 1000));
+            // Pacing, not waiting for anything: an idle gap is what makes the server wake its threads, as
+            // it must for the single-user events the floor is compared with.
             Thread.sleep(gapMillis);
         }
         return LatencySummary.of(micros);

@@ -101,8 +101,8 @@ public final class Main {
      * A JVM server compiles its hot paths during the first thousands of deliveries; measured cold, it would
      * be judged on its JIT. A short fan-out and a burst first, with results thrown away, for every target.
      * The connect path runs once per stream, so C2 reaches it only after some ten thousand streams: measured
-     * after the fan-out alone, over half of Payara's CPU while streams opened went to the JIT compiler. One
-     * step, since each step then waits for the server to notice its departed streams.
+     * after the fan-out and the burst alone, over half of Payara's CPU while streams opened went to the JIT
+     * compiler. One step, since each step then waits for the server to notice its departed streams.
      */
     private static void warmUp(TargetConfig target, int ioThreads) throws Exception {
         System.out.println("bench: " + target.name() + ": warm-up (not measured)");
