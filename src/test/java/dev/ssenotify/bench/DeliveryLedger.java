@@ -101,6 +101,15 @@ final class DeliveryLedger {
         return delivered.get(index);
     }
 
+    /** Deliveries of every round so far. */
+    long totalDeliveries() {
+        long sum = 0;
+        for (int i = 0; i < rounds(); i++) {
+            sum += deliveries(i);
+        }
+        return sum;
+    }
+
     long outOfRange() {
         return outOfRange.get();
     }

@@ -42,4 +42,17 @@ class DeliveryLedgerTest {
         assertFalse(ledger.awaitDeliveries(0, 2, Duration.ofMillis(100)));
         assertTrue(ledger.awaitDeliveries(0, 1, Duration.ofMillis(100)));
     }
+
+    @Test
+    void totalDeliveriesAddsUpEveryRound() {
+        DeliveryLedger ledger = new DeliveryLedger(1000, 3);
+        for (int i = 0; i < 3; i++) {
+            ledger.published(i, System.nanoTime());
+        }
+        ledger.delivered(1, System.nanoTime());
+        for (int i = 0; i < 3; i++) {
+            ledger.delivered(2, System.nanoTime());
+        }
+        assertEquals(4, ledger.totalDeliveries());
+    }
 }

@@ -27,11 +27,7 @@ final class FanoutScenario implements Scenario {
             bench.results().fail(name(), "some rounds did not reach all " + n + " streams within "
                     + Bench.DELIVERY_TIMEOUT.toSeconds() + " s");
         }
-        long delivered = 0;
-        for (int i = 0; i < ledger.rounds(); i++) {
-            delivered += ledger.deliveries(i);
-        }
-        cpu.record(bench.results(), name(), " N=" + n, delivered);
+        cpu.record(bench.results(), name(), " N=" + n, ledger.totalDeliveries());
         RoundDriver.verify(bench, name(), pool, streams, ledger, ledger.publishedRounds(), false);
         record(bench.results(), n, ledger);
     }
