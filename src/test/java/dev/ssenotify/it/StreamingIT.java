@@ -245,6 +245,26 @@ class StreamingIT {
     }
 
     @Test
+    void aStreamTheServerClosesEndsItsResponseCleanlyAndItsConnectionServesTheNextRequest() throws Exception {
+        try (RawSseSocket socket = RawSseSocket.open(admin.uri("api/sse"), Api.basicHeader("grace", "grace"), 0)) {
+            String clientId = socket.clientId();
+            for (String name : List.of("first", "second", "third")) {
+                send(admin, "{\"event\":\"" + name + "\",\"data\":{\"n\":\"" + name + "\"},\"target\":\"client\",\"clientId\":\"" + clientId + "\"}", 1);
+            }
+            HttpResponse<String> drop = admin.post("api/test-support/drop?target=client&id=" + clientId, "application/json", "");
+            assertEquals(200, drop.statusCode(), drop.body());
+            // Frames after the first are written beneath the JAX-RS sink; the sink must still end the response.
+            String rest = socket.readToEndOfResponse();
+            int first = rest.indexOf("event: first\nid: ");
+            int second = rest.indexOf("event: second\nid: ");
+            int third = rest.indexOf("event: third\nid: ");
+            assertTrue(first >= 0 && first < second && second < third, rest);
+            assertTrue(rest.contains("data: {\"n\":\"third\"}\n\n"), rest);
+            assertEquals("HTTP/1.1 200 OK", socket.get("/health/live"), "the connection was left unusable");
+        }
+    }
+
+    @Test
     void aBeanFiringANotificationReachesTheClient() {
         try (SseStream stream = Api.basic(base, "bob", "bob").stream()) {
             HttpResponse<String> fired = admin.post("api/test-support/fire?user=bob&event=from-cdi&text=hi", "application/json", "");

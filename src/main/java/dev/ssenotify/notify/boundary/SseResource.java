@@ -10,6 +10,7 @@ import dev.ssenotify.web.boundary.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.Principal;
 
 /**
@@ -42,15 +45,28 @@ public class SseResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
                      @QueryParam("lastEventId") String lastEventIdParam,
-                     @Context SseEventSink sink, @Context Sse sse, @Context HttpServletRequest request) {
+                     @Context SseEventSink sink, @Context Sse sse, @Context HttpServletRequest request,
+                     @Context HttpServletResponse response) {
         Principal principal = request.getUserPrincipal();
         String userId = principal == null ? null : principal.getName();
         // The header wins: it is what a reconnecting browser sends; the parameter serves first connections.
         String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
         try {
-            streams.open(userId, SessionIds.current(request), lastEventId, sink, sse);
+            streams.open(userId, SessionIds.current(request), lastEventId, sink, sse, direct(response));
         } catch (ConnectionRejectedException e) {
             throw rejection(e);
+        }
+    }
+
+    // Taken here, on the request's thread: the injected response is a proxy that only resolves in its request.
+    private OutputStream direct(HttpServletResponse response) {
+        if (!config.directWrites()) {
+            return null;
+        }
+        try {
+            return response.getOutputStream();
+        } catch (IOException | IllegalStateException e) {
+            return null;
         }
     }
 

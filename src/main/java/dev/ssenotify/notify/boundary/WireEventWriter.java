@@ -1,5 +1,6 @@
 package dev.ssenotify.notify.boundary;
 
+import dev.ssenotify.notify.control.SinkWrites;
 import dev.ssenotify.notify.control.WireEvent;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -28,5 +29,6 @@ public class WireEventWriter implements MessageBodyWriter<WireEvent> {
     public void writeTo(WireEvent event, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         out.write(event.wire());
+        SinkWrites.wrote();
     }
 }

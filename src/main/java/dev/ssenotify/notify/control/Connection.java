@@ -1,8 +1,6 @@
 package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.ClientInfo;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -11,16 +9,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One open stream: its sink and a bounded queue of frames waiting to be written. Publishers only enqueue;
- * one writer at a time drains the queue, so a slow client never holds up a publisher.
+ * One open stream: its output and a bounded queue of frames waiting to be written. Publishers only enqueue;
+ * one writer at a time drains the queue, so a slow client never holds up a publisher. The writer flag also
+ * guards the output: whoever holds it when the connection is closed closes the output, and keeps the flag.
  */
 final class Connection {
 
     enum Offer { QUEUED, QUEUED_NEEDS_WRITER, FULL, CLOSED }
 
     private final ClientInfo info;
-    private final SseEventSink sink;
-    private final Sse sse;
+    private final StreamOutput output;
     private final int capacity;
     private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -31,10 +29,9 @@ final class Connection {
     private volatile boolean gated;
     private List<Frame> held;
 
-    Connection(ClientInfo info, SseEventSink sink, Sse sse, int capacity) {
+    Connection(ClientInfo info, StreamOutput output, int capacity) {
         this.info = info;
-        this.sink = sink;
-        this.sse = sse;
+        this.output = output;
         this.capacity = capacity;
     }
 
@@ -51,12 +48,9 @@ final class Connection {
         return info.clientId();
     }
 
-    SseEventSink sink() {
-        return sink;
-    }
-
-    Sse sse() {
-        return sse;
+    /** Only for the holder of the writer flag. */
+    StreamOutput output() {
+        return output;
     }
 
     void wrote() {
@@ -146,6 +140,11 @@ final class Connection {
             queued.decrementAndGet();
         }
         return frame;
+    }
+
+    /** Takes the writer flag if nobody holds it; used to close the output when no writer is running. */
+    boolean claimWriter() {
+        return writing.compareAndSet(false, true);
     }
 
     /**

@@ -122,8 +122,13 @@ public class ConnectionRegistry {
         telemetry.dropped(connection.discardQueued());
         telemetry.closed(reason);
         lifecycle.disconnected(connection.info(), reason);
-        // A writer may still be blocked on this client's socket; closing must not wait for it.
-        executor.runOrInline(() -> closeQuietly(connection), DeliveryExecutor.Priority.UPKEEP);
+        // A writer may still be blocked on this client's socket; closing must not wait for it. If one holds
+        // the writer flag, it closes the output itself when it lets go (Delivery.write).
+        executor.runOrInline(() -> {
+            if (connection.claimWriter()) {
+                connection.output().close();
+            }
+        }, DeliveryExecutor.Priority.UPKEEP);
     }
 
     private static void removeFrom(Map<String, Set<Connection>> index, String key, Connection connection) {
@@ -131,14 +136,6 @@ public class ConnectionRegistry {
             set.remove(connection);
             return set.isEmpty() ? null : set;
         });
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.sink().close();
-        } catch (RuntimeException e) {
-            // the stream is gone either way
-        }
     }
 
     /** The connections a target reaches right now. */

@@ -3,8 +3,8 @@ package dev.ssenotify.notify.control;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -14,9 +14,6 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class Delivery {
-
-    // Jersey completes a send before returning; this bound only matters for runtimes that write later.
-    private static final long SEND_TIMEOUT_SECONDS = 60;
 
     @Inject
     ConnectionRegistry registry;
@@ -63,11 +60,16 @@ public class Delivery {
             while ((frame = connection.poll()) != null) {
                 if (connection.isClosed()) {
                     connection.discardQueued();
+                    connection.output().close();
                     return;
                 }
                 writeOne(connection, frame);
             }
         } while (connection.releaseWriter());
+        // Closed while this writer held the flag, the closer left the output to it (ConnectionRegistry.close).
+        if (connection.isClosed() && connection.claimWriter()) {
+            connection.output().close();
+        }
     }
 
     private void writeOne(Connection connection, Frame frame) {
@@ -84,9 +86,7 @@ public class Delivery {
 
     private boolean writeOne(Connection connection, Frame frame, boolean replayed) {
         try {
-            connection.sink().send(frame.outbound(connection.sse()))
-                    .toCompletableFuture()
-                    .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            connection.output().write(frame);
             connection.wrote();
             switch (frame.kind()) {
                 case EVENT -> {
@@ -108,7 +108,7 @@ public class Delivery {
             failed(connection, frame, e);
         } catch (ExecutionException e) {
             failed(connection, frame, e.getCause());
-        } catch (TimeoutException | RuntimeException e) {
+        } catch (IOException | TimeoutException | RuntimeException e) {
             failed(connection, frame, e);
         }
         return false;

@@ -78,7 +78,7 @@ public class Maintenance {
         long idleNanos = config.cleanupInterval().toNanos();
         Frame probe = null;
         for (Connection connection : registry.all()) {
-            if (connection.sink().isClosed()) {
+            if (connection.output().isClosed()) {
                 registry.close(connection, DisconnectReason.CLIENT_GONE);
             } else if (connection.nanosSinceLastWrite() >= idleNanos) {
                 if (probe == null) {

@@ -49,6 +49,10 @@ public class SseConfig {
     int dispatchThreads;
 
     @Inject
+    @ConfigProperty(name = "sse.dispatch.direct", defaultValue = "true")
+    boolean directWrites;
+
+    @Inject
     @ConfigProperty(name = "sse.replay.max-events", defaultValue = "1000")
     int replayMaxEvents;
 
@@ -137,6 +141,11 @@ public class SseConfig {
 
     public int dispatchThreads() {
         return dispatchThreads;
+    }
+
+    /** True: frames after a stream's first go straight to the servlet stream beneath its sink. */
+    public boolean directWrites() {
+        return directWrites;
     }
 
     public int replayMaxEvents() {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,11 +33,14 @@ public class Streams {
     Telemetry telemetry;
 
     /**
+     * @param direct the servlet stream beneath the sink, for frames after the first; null to send all
+     *               through the sink
      * @throws ConnectionRejectedException when a limit is reached; the sink is then untouched
      */
-    public ClientInfo open(String userId, String sessionId, String lastEventId, SseEventSink sink, Sse sse) {
+    public ClientInfo open(String userId, String sessionId, String lastEventId, SseEventSink sink, Sse sse,
+                           OutputStream direct) {
         ClientInfo info = new ClientInfo(encoder.newClientId(), userId, sessionId, Instant.now());
-        Connection connection = new Connection(info, sink, sse, config.clientQueueSize());
+        Connection connection = new Connection(info, new StreamOutput(sink, sse, direct), config.clientQueueSize());
         // Queued before the connection is visible, so sse.connected is always the first frame.
         connection.offer(encoder.connected(info));
         // Live events wait at the gate while the replay is read; the log's head splits the two.

@@ -72,6 +72,37 @@ public final class RawSseSocket implements AutoCloseable {
         return head;
     }
 
+    /**
+     * Reads what follows, raw (chunk framing included), until the response's terminating empty chunk; throws
+     * if the socket ends or goes quiet first.
+     */
+    public String readToEndOfResponse() throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        while (!seen.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n0\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the socket ended before the response did: " + seen.toString(StandardCharsets.UTF_8));
+            }
+            seen.write(b);
+        }
+        return seen.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Sends a GET on the same connection and returns the response's status line. */
+    public String get(String path) throws IOException {
+        String request = "GET " + path + " HTTP/1.1\r\nHost: " + socket.getInetAddress().getHostAddress() + "\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.US_ASCII).trim();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionTest {
 
     private static Connection connection(int capacity) {
-        return new Connection(new ClientInfo("c1", "alice", null, Instant.now()), null, null, capacity);
+        return new Connection(new ClientInfo("c1", "alice", null, Instant.now()), null, capacity);
     }
 
     private static Frame event() {
@@ -32,6 +32,17 @@ class ConnectionTest {
         Connection c = connection(4);
         assertEquals(Connection.Offer.QUEUED_NEEDS_WRITER, c.offer(event()));
         assertEquals(Connection.Offer.QUEUED, c.offer(event()));
+    }
+
+    @Test
+    void theWriterFlagIsClaimedOnlyWhenNobodyHoldsIt() {
+        Connection c = connection(4);
+        assertEquals(Connection.Offer.QUEUED_NEEDS_WRITER, c.offer(event()));
+        assertFalse(c.claimWriter(), "a closer must leave the output to the running writer");
+        c.poll();
+        assertFalse(c.releaseWriter());
+        assertTrue(c.claimWriter());
+        assertEquals(Connection.Offer.QUEUED, c.offer(event()), "a claimed flag starts no other writer");
     }
 
     @Test
