@@ -2,7 +2,7 @@
 # Runs the standard scenarios against sse-notify (Payara Micro) and nchan (nginx), one server at a time,
 # and writes target/bench/report.md, target/bench/*.json and the latency charts.
 #
-#   bench/run.sh                      # the sizes (N up to 19,000; roughly 40 minutes)
+#   bench/run.sh                      # the sizes (N up to 19,000; 15-25 minutes)
 #   BENCH_SCALE=small bench/run.sh    # N = 200/1000, a couple of minutes
 #   BENCH_TARGETS=nchan bench/run.sh  # one server only
 #   BENCH_ARGS="--scenarios fanout --size fanout.n=2000" bench/run.sh

@@ -13,7 +13,9 @@
  *     prefix belongs to the server.</li>
  * <li>Data is serialized once per event and the same frame goes to every stream. Publishing only queues:
  *     each connection has a queue of {@code sse.client.queue-size} frames, drained by one writer at a time;
- *     a client whose queue overflows is disconnected as {@code slow-consumer}.</li>
+ *     a client whose queue overflows is disconnected as {@code slow-consumer}. Once a stream's sink has
+ *     started the response, its frames go as bytes to the servlet stream beneath it
+ *     ({@code sse.dispatch.direct}); only the holder of the writer flag writes or closes.</li>
  * <li>One owner of connection state: {@code ConnectionRegistry}. Every connection leaves through its
  *     {@code close}, which removes it from every index and counts it once, with a reason.</li>
  * <li>Heartbeats (a comment line) every {@code sse.heartbeat.interval}; the sweep every
@@ -28,8 +30,9 @@
  * </ul>
  * Config keys: {@code sse.heartbeat.interval}, {@code sse.cleanup.interval}, {@code sse.reconnect.retry},
  * {@code sse.max-clients-per-user}, {@code sse.max-clients}, {@code sse.max-event-bytes},
- * {@code sse.client.queue-size}, {@code sse.dispatch.threads}, {@code sse.replay.max-events},
- * {@code sse.replay.retention}, {@code sse.offline.max-events}, {@code sse.offline.retention},
+ * {@code sse.client.queue-size}, {@code sse.dispatch.threads}, {@code sse.dispatch.direct},
+ * {@code sse.replay.max-events}, {@code sse.replay.retention}, {@code sse.offline.max-events},
+ * {@code sse.offline.retention},
  * {@code sse.delivery.ack}, {@code sse.delivery.ack-timeout}, {@code sse.test-endpoint.enabled},
  * {@code sse.logging.enabled}; defaults in the README.
  */
