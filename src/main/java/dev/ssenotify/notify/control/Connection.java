@@ -48,7 +48,7 @@ final class Connection {
         return info.clientId();
     }
 
-    /** Only for the holder of the writer flag. */
+    /** Only the holder of the writer flag writes to it or closes it; anyone may ask whether it is closed. */
     StreamOutput output() {
         return output;
     }

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeoutException;
  * Where one stream's frames go. Frames go through the JAX-RS sink, which starts the response (status,
  * headers, the request's async mode), until the sink has written one on the writer's own thread (see
  * {@link SinkWrites}). After that, if the servlet stream beneath the sink is known, frames go straight to
- * it as their prepared bytes: the sink's path
- * (its queue, the request scope, the writer lookup) cost a broadcast a quarter of the server's CPU, and
- * its queue nodes kept G1 busy (profiled; see the README).
+ * it as their prepared bytes: the sink's path (its queue, the request scope, the writer lookup) cost a
+ * broadcast about a quarter of the server's CPU, and its queue nodes kept G1 busy (profiled; see the
+ * README).
  * <p>
  * Only the connection's writer, the holder of its writer flag, calls {@link #write} and {@link #close}.
  * That matters: once the sink is closed the container recycles the response, and a write to its stale
