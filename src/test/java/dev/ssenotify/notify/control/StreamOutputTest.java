@@ -51,20 +51,26 @@ class StreamOutputTest {
         }
     }
 
+    private final RecordingSink sink = new RecordingSink();
+    private final ByteArrayOutputStream direct = new ByteArrayOutputStream();
+
     private static Frame frame(String data) {
         WireEvent wire = WireEvent.event("e", null, null, data.getBytes(StandardCharsets.UTF_8));
         return new Frame(Frame.Kind.EVENT, sse -> wire);
     }
 
+    private static void writeAll(StreamOutput output, String... data) throws Exception {
+        for (String d : data) {
+            output.write(frame(d));
+        }
+    }
+
     @Test
     void theFirstFrameStartsTheResponseThroughTheSinkAndLaterOnesGoStraightToTheStream() throws Exception {
-        RecordingSink sink = new RecordingSink();
-        ByteArrayOutputStream direct = new ByteArrayOutputStream();
         StreamOutput output = new StreamOutput(sink, null, direct);
         Frame first = frame("1");
         output.write(first);
-        output.write(frame("2"));
-        output.write(frame("3"));
+        writeAll(output, "2", "3");
         assertEquals(1, sink.sent.size());
         assertSame(first.outbound(null), sink.sent.get(0));
         assertEquals("event: e\ndata: 2\n\nevent: e\ndata: 3\n\n", direct.toString(StandardCharsets.UTF_8));
@@ -72,32 +78,21 @@ class StreamOutputTest {
 
     @Test
     void aSendTheRuntimeOnlyQueuedKeepsLaterFramesOnTheSink() throws Exception {
-        RecordingSink sink = new RecordingSink();
         sink.queuedOnly = 2;
-        ByteArrayOutputStream direct = new ByteArrayOutputStream();
-        StreamOutput output = new StreamOutput(sink, null, direct);
-        output.write(frame("1"));
-        output.write(frame("2"));
-        output.write(frame("3"));
-        output.write(frame("4"));
+        writeAll(new StreamOutput(sink, null, direct), "1", "2", "3", "4");
         assertEquals(3, sink.sent.size(), "a direct write could overtake a frame the sink still holds");
         assertEquals("event: e\ndata: 4\n\n", direct.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void withoutTheStreamEveryFrameTakesTheSink() throws Exception {
-        RecordingSink sink = new RecordingSink();
-        StreamOutput output = new StreamOutput(sink, null, null);
-        output.write(frame("1"));
-        output.write(frame("2"));
+        writeAll(new StreamOutput(sink, null, null), "1", "2");
         assertEquals(2, sink.sent.size());
     }
 
     @Test
     void aFailedFirstSendDoesNotOpenTheDirectPath() throws Exception {
-        RecordingSink sink = new RecordingSink();
         sink.failures = 1;
-        ByteArrayOutputStream direct = new ByteArrayOutputStream();
         StreamOutput output = new StreamOutput(sink, null, direct);
         assertThrows(ExecutionException.class, () -> output.write(frame("1")));
         output.write(frame("2"));
@@ -107,8 +102,6 @@ class StreamOutputTest {
 
     @Test
     void anEventWithoutPreparedBytesTakesTheSink() throws Exception {
-        RecordingSink sink = new RecordingSink();
-        ByteArrayOutputStream direct = new ByteArrayOutputStream();
         StreamOutput output = new StreamOutput(sink, null, direct);
         output.write(frame("1"));
         OutboundSseEvent plain = new org.glassfish.jersey.media.sse.OutboundEvent.Builder().data("x").build();
