@@ -69,6 +69,7 @@ start_app() {
     # The JVM must be $! itself (exec), so that its pid is the one jcmd and /proc are asked about.
     (exec java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -jar target/payara-micro.jar --deploy target/sse-notify.war \
         --contextroot / --port "$APP_PORT" --nocluster --disablephonehome \
+        --prebootcommandfile deployment/payara-preboot.asadmin \
         --systemproperties bench/app-server.properties) > "$OUT/app-server.log" 2>&1 &
     SERVER_PID=$!
     wait_for "http://127.0.0.1:$APP_PORT/api/sse-test" "$OUT/app-server.log" -f

@@ -2,6 +2,7 @@ package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.auth.control.SessionIds;
 import dev.ssenotify.notify.control.ConnectionRejectedException;
+import dev.ssenotify.notify.control.OpenStream;
 import dev.ssenotify.notify.control.SseConfig;
 import dev.ssenotify.notify.control.Streams;
 import dev.ssenotify.notify.entity.RejectReason;
@@ -10,7 +11,6 @@ import dev.ssenotify.web.boundary.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
@@ -20,16 +20,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.util.regex.Pattern;
 import java.security.Principal;
 
 /**
  * {@code GET /api/sse}: opens the caller's event stream. Anonymous callers are welcome; the user is the
  * container's caller principal and the session the opaque id from the caller's HTTP session. A
- * {@code Last-Event-ID} header (or {@code lastEventId} parameter) asks for the events missed since.
+ * {@code Last-Event-ID} header (or {@code lastEventId} parameter) asks for the events missed since; a
+ * {@code clientKey} names the logical client (a browser tab) across reconnects, so that its new stream
+ * replaces its own stale one instead of counting against the user's limit.
  */
 @Path("sse")
 // One instance: building a request-scoped resource per stream (CDI, then Jersey's injection analysis)
@@ -41,32 +41,28 @@ public class SseResource {
     Streams streams;
     @Inject
     SseConfig config;
+
+    private static final Pattern CLIENT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
                      @QueryParam("lastEventId") String lastEventIdParam,
-                     @Context SseEventSink sink, @Context Sse sse, @Context HttpServletRequest request,
-                     @Context HttpServletResponse response) {
+                     @QueryParam("clientKey") String clientKey,
+                     @Context SseEventSink sink, @Context HttpServletRequest request) {
+        if (clientKey != null && !CLIENT_KEY.matcher(clientKey).matches()) {
+            throw new ProblemException(Problems.response(400, "Bad Request",
+                    "clientKey must be 1-64 characters of A-Z, a-z, 0-9, '-' and '_'").build());
+        }
         Principal principal = request.getUserPrincipal();
         String userId = principal == null ? null : principal.getName();
         // The header wins: it is what a reconnecting browser sends; the parameter serves first connections.
         String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
         try {
-            streams.open(userId, SessionIds.current(request), lastEventId, sink, sse, direct(response));
+            OpenStream stream = streams.open(userId, SessionIds.current(request), lastEventId, clientKey, sink);
+            // Writing begins once this dispatch has returned and the runtime has started the response.
+            request.setAttribute(StreamStartFilter.ATTRIBUTE, stream);
         } catch (ConnectionRejectedException e) {
             throw rejection(e);
-        }
-    }
-
-    // Taken here, on the request's thread: the injected response is a proxy that only resolves in its request.
-    private OutputStream direct(HttpServletResponse response) {
-        if (!config.directWrites()) {
-            return null;
-        }
-        try {
-            return response.getOutputStream();
-        } catch (IOException | IllegalStateException e) {
-            return null;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.ssenotify.notify.boundary;
 
-import dev.ssenotify.notify.control.SinkWrites;
 import dev.ssenotify.notify.control.WireEvent;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -13,8 +12,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Writes a {@link WireEvent}'s prepared bytes in one call: serialize once, write the same bytes to every
- * stream. Other outbound events keep the runtime's own writer.
+ * Writes a {@link WireEvent}'s prepared bytes in one call when frames go through the sink
+ * ({@code sse.dispatch.direct=false}): serialize once, write the same bytes to every stream. Jersey ends
+ * every event it writes with a line of its own, so the event's closing blank line is left to it: one blank
+ * line after each event, as on the direct path. Other outbound events keep the runtime's own writer.
  */
 @Provider
 @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -28,7 +29,7 @@ public class WireEventWriter implements MessageBodyWriter<WireEvent> {
     @Override
     public void writeTo(WireEvent event, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        out.write(event.wire());
-        SinkWrites.wrote();
+        byte[] wire = event.wire();
+        out.write(wire, 0, wire.length - 1);
     }
 }

@@ -2,41 +2,77 @@ package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.ClientInfo;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One open stream: its output and a bounded queue of frames waiting to be written. Publishers only enqueue;
- * one writer at a time drains the queue, so a slow client never holds up a publisher. The writer flag also
- * guards the output: whoever holds it when the connection is closed closes the output, and keeps the flag.
+ * One open stream: its output and a queue of frames waiting to be written, bounded in frames and in bytes.
+ * Publishers only enqueue; one writer at a time drains the queue, so a slow client never holds up a
+ * publisher.
+ * <p>
+ * Who may write is one state. {@code NEW}: the response has not started, nobody writes yet. {@code WRITING}:
+ * one writer holds the output. {@code IDLE}: nothing to write. {@code PARKED}: the output could not take
+ * more without blocking; the container's "writable" callback, or a closer, takes the output next. Whoever
+ * takes the output after the connection is closed closes it, and keeps it: nothing is written after.
  */
 final class Connection {
 
     enum Offer { QUEUED, QUEUED_NEEDS_WRITER, FULL, CLOSED }
 
+    private static final int NEW = 0;
+    private static final int WRITING = 1;
+    private static final int IDLE = 2;
+    private static final int PARKED = 3;
+
     private final ClientInfo info;
+    private final String clientKey;
     private final StreamOutput output;
     private final int capacity;
+    private final long maxBytes;
     private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicInteger state = new AtomicInteger(NEW);
     private final AtomicBoolean closed = new AtomicBoolean();
+    // Written by the writer only; read by offers, the byte gauge and the deadline check.
+    private volatile long inFlightBytes;
+    private volatile long parkedSinceNanos;
     private volatile long lastWriteNanos = System.nanoTime();
+    // The writer's place in a replay being written; only the writer touches it.
+    private Iterator<LoggedEvent> replay;
     // While a replay is being planned, live frames wait here so that none is lost or doubled at the switch.
     private volatile boolean gated;
     private List<Frame> held;
 
-    Connection(ClientInfo info, StreamOutput output, int capacity) {
+    /**
+     * @param clientKey the key a client sends to name itself across reconnects, or null
+     * @param capacity  frames that may wait
+     * @param maxBytes  bytes that may wait, counting what was written but not yet taken by the socket
+     */
+    Connection(ClientInfo info, String clientKey, StreamOutput output, int capacity, long maxBytes) {
         this.info = info;
+        this.clientKey = clientKey;
         this.output = output;
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
     }
 
     ClientInfo info() {
         return info;
+    }
+
+    String clientId() {
+        return info.clientId();
+    }
+
+    /** The key the client named itself with, or null. */
+    String clientKey() {
+        return clientKey;
     }
 
     /** Which of the heartbeat slices this connection is beaten in. */
@@ -44,17 +80,9 @@ final class Connection {
         return Math.floorMod(info.clientId().hashCode(), slices);
     }
 
-    String clientId() {
-        return info.clientId();
-    }
-
-    /** Only the holder of the writer flag writes to it or closes it; anyone may ask whether it is closed. */
+    /** Only the holder of the output writes to it or closes it; anyone may ask whether it is closed. */
     StreamOutput output() {
         return output;
-    }
-
-    void wrote() {
-        lastWriteNanos = System.nanoTime();
     }
 
     long nanosSinceLastWrite() {
@@ -68,6 +96,17 @@ final class Connection {
     /** Marks the connection closed; true only for the one caller that closed it. */
     boolean markClosed() {
         return closed.compareAndSet(false, true);
+    }
+
+    /** Bytes this connection pins now: its queue and what its writer handed on that the socket has not taken. */
+    long bufferedBytes() {
+        return queuedBytes.get() + inFlightBytes;
+    }
+
+    /** How long the output has refused more bytes; 0 when it takes them. */
+    long nanosParked() {
+        long since = parkedSinceNanos;
+        return since == 0 ? 0 : System.nanoTime() - since;
     }
 
     /** From now until {@link #openGate}, live frames are held back. */
@@ -94,7 +133,7 @@ final class Connection {
         return enqueue(frame);
     }
 
-    /** Queues past the gate: the replay itself. */
+    /** Queues past the gate: the first frame and the replay. */
     Offer offerDirect(Frame frame) {
         return enqueue(frame);
     }
@@ -130,42 +169,102 @@ final class Connection {
             queued.decrementAndGet();
             return Offer.FULL;
         }
-        queue.add(frame);
-        return writing.compareAndSet(false, true) ? Offer.QUEUED_NEEDS_WRITER : Offer.QUEUED;
-    }
-
-    Frame poll() {
-        Frame frame = queue.poll();
-        if (frame != null) {
+        int size = frame.size();
+        if (queuedBytes.addAndGet(size) + inFlightBytes > maxBytes) {
+            queuedBytes.addAndGet(-size);
             queued.decrementAndGet();
+            return Offer.FULL;
         }
-        return frame;
-    }
-
-    /** Takes the writer flag if nobody holds it; used to close the output when no writer is running. */
-    boolean claimWriter() {
-        return writing.compareAndSet(false, true);
+        queue.add(frame);
+        return state.compareAndSet(IDLE, WRITING) ? Offer.QUEUED_NEEDS_WRITER : Offer.QUEUED;
     }
 
     /**
-     * Called by the writer when the queue looked empty. Returns true if the writer must go on because a frame
-     * arrived after it last looked and it won the right to write again.
+     * The next frame to write, or null when nothing waits. A queued replay is handed out one event at a time,
+     * each counted in flight as it is written. Only the writer calls this.
+     */
+    Frame next() {
+        while (true) {
+            if (replay != null) {
+                if (replay.hasNext()) {
+                    return replay.next().frame();
+                }
+                replay = null;
+            }
+            Frame frame = queue.poll();
+            if (frame == null) {
+                return null;
+            }
+            queued.decrementAndGet();
+            queuedBytes.addAndGet(-frame.size());
+            if (frame.kind() != Frame.Kind.REPLAY) {
+                return frame;
+            }
+            replay = frame.replayed().iterator();
+        }
+    }
+
+    /** True while the frames {@link #next} hands out come from a replay. */
+    boolean replaying() {
+        return replay != null;
+    }
+
+    /** The writer handed these bytes to the output. */
+    void wrote(int bytes) {
+        inFlightBytes += bytes;
+        lastWriteNanos = System.nanoTime();
+    }
+
+    /** The output took everything written so far (it was flushed and is ready for more). */
+    void drained() {
+        inFlightBytes = 0;
+    }
+
+    /** The first writer: once the response has started. False if the connection was closed before. */
+    boolean begin() {
+        return state.compareAndSet(NEW, WRITING);
+    }
+
+    /**
+     * The writer is about to ask the output whether it can take more; if it cannot, the output calls back
+     * later ({@link #unpark}), and whoever unparks writes next.
+     */
+    void park() {
+        parkedSinceNanos = System.nanoTime();
+        state.set(PARKED);
+    }
+
+    /** Takes the output from a parked writer; true for the one caller that did. */
+    boolean unpark() {
+        if (state.compareAndSet(PARKED, WRITING)) {
+            parkedSinceNanos = 0;
+            return true;
+        }
+        return false;
+    }
+
+    /** Takes the output from nobody, to close it: true if no writer had it. */
+    boolean claimForClose() {
+        return state.compareAndSet(NEW, WRITING) || state.compareAndSet(IDLE, WRITING) || unpark();
+    }
+
+    /**
+     * Called by the writer when nothing is left. Returns true if the writer must go on because a frame arrived
+     * (or the connection closed) after it last looked and it won the right to write again.
      */
     boolean releaseWriter() {
-        writing.set(false);
-        return !queue.isEmpty() && writing.compareAndSet(false, true);
+        state.set(IDLE);
+        return (!queue.isEmpty() || closed.get()) && state.compareAndSet(IDLE, WRITING);
     }
 
     /** Discards what is still queued and returns how many events (not heartbeats) were in it. */
     int discardQueued() {
         int events = 0;
         Frame frame;
-        while ((frame = poll()) != null) {
-            if (frame.kind() == Frame.Kind.EVENT) {
-                events++;
-            } else if (frame.kind() == Frame.Kind.REPLAY) {
-                events += frame.replayed().size();
-            }
+        while ((frame = queue.poll()) != null) {
+            queued.decrementAndGet();
+            queuedBytes.addAndGet(-frame.size());
+            events += frame.events();
         }
         return events;
     }

@@ -122,13 +122,11 @@ public class ConnectionRegistry {
         telemetry.dropped(connection.discardQueued());
         telemetry.closed(reason);
         lifecycle.disconnected(connection.info(), reason);
-        // A writer may still be blocked on this client's socket; closing must not wait for it. If one holds
-        // the writer flag, it closes the output itself when it lets go (Delivery.write).
-        executor.runOrInline(() -> {
-            if (connection.claimWriter()) {
-                connection.output().close();
-            }
-        }, DeliveryExecutor.Priority.UPKEEP);
+        // A writer holding the output closes it itself when it next looks (Delivery.write); else the output
+        // is taken here, from nobody or from a parked writer whose socket may never drain.
+        if (connection.claimForClose()) {
+            executor.runOrInline(() -> connection.output().close(), DeliveryExecutor.Priority.UPKEEP);
+        }
     }
 
     private static void removeFrom(Map<String, Set<Connection>> index, String key, Connection connection) {
@@ -183,6 +181,15 @@ public class ConnectionRegistry {
         Map<String, List<String>> out = new java.util.HashMap<>();
         byUser.forEach((user, set) -> out.put(user, set.stream().map(Connection::clientId).toList()));
         return out;
+    }
+
+    /** Bytes pinned by all connections' buffers: queued frames and what the sockets have not yet taken. */
+    long bufferedBytes() {
+        long total = 0;
+        for (Connection connection : byClient.values()) {
+            total += connection.bufferedBytes();
+        }
+        return total;
     }
 
     Collection<Connection> all() {

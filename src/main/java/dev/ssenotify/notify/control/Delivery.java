@@ -3,17 +3,22 @@ package dev.ssenotify.notify.control;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Queues frames on connections and writes them. Offering never blocks: a full queue means the client does
- * not keep up, and it is disconnected as a slow consumer. At most one writer per connection at a time, so
- * frames reach each client in the order they were offered.
+ * Queues frames on connections and writes them. Offering never blocks: a full queue (in frames or bytes)
+ * means the client does not keep up, and it is disconnected as a slow consumer. At most one writer per
+ * connection at a time, so frames reach each client in the order they were offered; a writer never waits
+ * for a socket: when the output cannot take more it parks the connection and returns its thread, and the
+ * container's callback resumes it on the pool.
  */
 @ApplicationScoped
 public class Delivery {
+
+    // Frames written between flushes: enough to batch a backlog, few enough to keep latency flat.
+    private static final int BATCH = 32;
 
     @Inject
     ConnectionRegistry registry;
@@ -30,14 +35,12 @@ public class Delivery {
     boolean offer(Connection connection, Frame frame) {
         switch (connection.offer(frame)) {
             case QUEUED_NEEDS_WRITER:
-                startWriter(connection, frame.upkeep() ? DeliveryExecutor.Priority.UPKEEP : DeliveryExecutor.Priority.EVENTS);
+                schedule(connection, frame.upkeep() ? DeliveryExecutor.Priority.UPKEEP : DeliveryExecutor.Priority.EVENTS);
                 return true;
             case QUEUED:
                 return true;
             case FULL:
-                if (frame.kind() == Frame.Kind.EVENT) {
-                    telemetry.dropped(1);
-                }
+                telemetry.dropped(frame.events());
                 registry.close(connection, DisconnectReason.SLOW_CONSUMER);
                 return false;
             default:
@@ -45,83 +48,127 @@ public class Delivery {
         }
     }
 
-    /** Hands the connection to a writer thread; the caller must hold the connection's writer flag. */
-    void startWriter(Connection connection) {
-        startWriter(connection, DeliveryExecutor.Priority.EVENTS);
+    /**
+     * Starts writing once the response has started, on the request's thread: what was queued meanwhile
+     * (the first frame, the replay) goes first.
+     */
+    void begin(Connection connection, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            connection.output().start(request, response, new StreamOutput.Listener() {
+                @Override
+                public void writable() {
+                    if (connection.unpark()) {
+                        schedule(connection, DeliveryExecutor.Priority.EVENTS);
+                    }
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    fail(connection, cause, DisconnectReason.WRITE_FAILED);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            fail(connection, e, DisconnectReason.WRITE_FAILED);
+        }
+        if (connection.begin()) {
+            schedule(connection, DeliveryExecutor.Priority.EVENTS);
+        }
     }
 
-    private void startWriter(Connection connection, DeliveryExecutor.Priority priority) {
+    private void schedule(Connection connection, DeliveryExecutor.Priority priority) {
         executor.runOrInline(() -> write(connection), priority);
     }
 
+    // Runs while holding the connection's output; leaves by parking, releasing, or closing (and keeping it).
     private void write(Connection connection) {
-        do {
-            Frame frame;
-            while ((frame = connection.poll()) != null) {
+        StreamOutput output = connection.output();
+        Frame frame = null;
+        int unflushed = 0;
+        try {
+            while (true) {
                 if (connection.isClosed()) {
                     connection.discardQueued();
-                    connection.output().close();
+                    output.close();
                     return;
                 }
-                writeOne(connection, frame);
-            }
-        } while (connection.releaseWriter());
-        // Closed while this writer held the flag, the closer left the output to it (ConnectionRegistry.close).
-        if (connection.isClosed() && connection.claimWriter()) {
-            connection.output().close();
-        }
-    }
-
-    private void writeOne(Connection connection, Frame frame) {
-        if (frame.kind() == Frame.Kind.REPLAY) {
-            for (LoggedEvent event : frame.replayed()) {
-                if (connection.isClosed() || !writeOne(connection, event.frame(), true)) {
+                if (!ready(connection, output)) {
                     return;
                 }
-            }
-            return;
-        }
-        writeOne(connection, frame, false);
-    }
-
-    private boolean writeOne(Connection connection, Frame frame, boolean replayed) {
-        try {
-            connection.output().write(frame);
-            connection.wrote();
-            switch (frame.kind()) {
-                case EVENT -> {
-                    telemetry.sent();
-                    if (replayed) {
-                        telemetry.replayed();
+                if (unflushed == 0) {
+                    connection.drained();
+                } else if (unflushed == BATCH) {
+                    output.flush();
+                    unflushed = 0;
+                    continue;
+                }
+                frame = connection.next();
+                if (frame == null) {
+                    if (unflushed > 0) {
+                        output.flush();
+                        unflushed = 0;
+                        continue;
                     }
-                    inboxes.written(frame.logged());
+                    if (connection.releaseWriter()) {
+                        continue;
+                    }
+                    return;
                 }
-                case HEARTBEAT -> {
-                    telemetry.heartbeat();
-                    lifecycle.heartbeat(connection.info());
-                }
-                default -> { }
+                boolean replayed = connection.replaying();
+                output.write(frame.wire());
+                connection.wrote(frame.size());
+                unflushed++;
+                written(connection, frame, replayed);
             }
+        } catch (IOException | RuntimeException e) {
+            fail(connection, e, frame != null && frame.kind() == Frame.Kind.HEARTBEAT
+                    ? DisconnectReason.HEARTBEAT_FAILED : DisconnectReason.WRITE_FAILED);
+            // Still holding the output: close it here, as the registry's closer could not take it.
+            connection.discardQueued();
+            output.close();
+        }
+    }
+
+    /**
+     * True if the output takes more now. Else the connection is parked and false returned: the container's
+     * callback (or a closer) takes the output next. Parking comes before the second look, so a callback
+     * that fires between the two is never missed.
+     */
+    private static boolean ready(Connection connection, StreamOutput output) {
+        if (output.isReady()) {
             return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed(connection, frame, e);
-        } catch (ExecutionException e) {
-            failed(connection, frame, e.getCause());
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            failed(connection, frame, e);
+        }
+        connection.park();
+        if (output.isReady() || connection.isClosed()) {
+            return connection.unpark();
         }
         return false;
     }
 
-    private void failed(Connection connection, Frame frame, Throwable cause) {
-        boolean heartbeat = frame.kind() == Frame.Kind.HEARTBEAT;
-        if (!heartbeat) {
+    private void written(Connection connection, Frame frame, boolean replayed) {
+        switch (frame.kind()) {
+            case EVENT -> {
+                telemetry.sent();
+                if (replayed) {
+                    telemetry.replayed();
+                }
+                inboxes.written(frame.logged());
+            }
+            case HEARTBEAT -> {
+                telemetry.heartbeat();
+                lifecycle.heartbeat(connection.info());
+            }
+            default -> { }
+        }
+    }
+
+    private void fail(Connection connection, Throwable cause, DisconnectReason reason) {
+        if (connection.isClosed()) {
+            return;
+        }
+        if (reason == DisconnectReason.WRITE_FAILED) {
             telemetry.failed();
         }
-        if (!connection.isClosed()) {
-            lifecycle.error(connection.info(), cause);
-        }
-        registry.close(connection, heartbeat ? DisconnectReason.HEARTBEAT_FAILED : DisconnectReason.WRITE_FAILED);
+        lifecycle.error(connection.info(), cause);
+        registry.close(connection, reason);
     }
 }

@@ -58,7 +58,7 @@ public class EventEncoder {
     Frame frame(LoggedEvent logged, String name, String json, Long retryMillis) {
         byte[] data = json.getBytes(StandardCharsets.UTF_8);
         WireEvent wire = WireEvent.event(name, logged.id(), retryMillis, data);
-        return Frame.event(logged, sse -> wire);
+        return Frame.event(logged, wire);
     }
 
     /**
@@ -69,12 +69,15 @@ public class EventEncoder {
         String json = Jsonp.addOrNull(Jsonp.object().add("reason", reason), "oldestId", oldestId)
                 .build().toString();
         byte[] data = json.getBytes(StandardCharsets.UTF_8);
-        WireEvent wire = WireEvent.event("sse.gap", null, null, data);
-        return new Frame(Frame.Kind.CONTROL, sse -> wire);
+        return Frame.of(Frame.Kind.CONTROL, WireEvent.event("sse.gap", null, null, data));
     }
 
-    /** The first frame of every stream: the retry to use and who the server thinks the client is. */
-    Frame connected(ClientInfo client) {
+    /**
+     * The first frame of every stream: the retry to use and who the server thinks the client is. Its id is
+     * where the stream resumes from, so a client cut right after it comes back with a {@code Last-Event-ID}
+     * and misses nothing published meanwhile.
+     */
+    Frame connected(ClientInfo client, String resumeId) {
         // Built with JSON-P: binding a map costs more than the rest of opening a stream.
         JsonObjectBuilder data = Jsonp.object().add("clientId", client.clientId());
         Jsonp.addOrNull(data, "userId", client.userId());
@@ -82,17 +85,16 @@ public class EventEncoder {
         String json = data.add("heartbeatSeconds", config.heartbeatInterval().toSeconds()).build().toString();
         long retry = config.reconnectRetry().toMillis();
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        WireEvent wire = WireEvent.event("sse.connected", null, retry, bytes);
-        return new Frame(Frame.Kind.CONTROL, sse -> wire);
+        return Frame.of(Frame.Kind.CONTROL, WireEvent.event("sse.connected", resumeId, retry, bytes));
     }
 
     Frame heartbeat() {
-        return new Frame(Frame.Kind.HEARTBEAT, sse -> HEARTBEAT);
+        return Frame.of(Frame.Kind.HEARTBEAT, HEARTBEAT);
     }
 
     /** The cleanup sweep's write to an idle stream; told apart from heartbeats on the wire and in metrics. */
     Frame probe() {
-        return new Frame(Frame.Kind.PROBE, sse -> PROBE);
+        return Frame.of(Frame.Kind.PROBE, PROBE);
     }
 
     /** A random id of 128 bits, URL-safe. */

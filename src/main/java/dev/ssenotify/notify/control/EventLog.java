@@ -48,6 +48,9 @@ interface EventLog {
 
     EventIds.Parsed parse(String id);
 
+    /** The id this log gives the sequence; also for one that holds no event (0, before the first). */
+    String idOf(long sequence);
+
     /** Drops what is older than the retention; returns how many. */
     int expire();
 

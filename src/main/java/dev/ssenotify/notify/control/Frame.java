@@ -1,13 +1,10 @@
 package dev.ssenotify.notify.control;
 
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * One unit written to a stream. It is built into an {@link OutboundSseEvent} once, by the first connection
- * that writes it, and that same instance is written to every other connection.
+ * One unit queued on a stream: the bytes of one SSE event, built once and shared by every stream it goes to,
+ * or a replay, a run of logged events written one after the other. Immutable.
  */
 final class Frame {
 
@@ -16,30 +13,31 @@ final class Frame {
     private final Kind kind;
     private final LoggedEvent logged;
     private final List<LoggedEvent> replay;
-    private final Function<Sse, OutboundSseEvent> builder;
-    private volatile OutboundSseEvent built;
+    private final WireEvent wire;
 
-    Frame(Kind kind, Function<Sse, OutboundSseEvent> builder) {
-        this(kind, null, List.of(), builder);
-    }
-
-    private Frame(Kind kind, LoggedEvent logged, List<LoggedEvent> replay, Function<Sse, OutboundSseEvent> builder) {
+    private Frame(Kind kind, LoggedEvent logged, List<LoggedEvent> replay, WireEvent wire) {
         this.kind = kind;
         this.logged = logged;
         this.replay = replay;
-        this.builder = builder;
+        this.wire = wire;
     }
 
-    /** A published event; written as the same object to every stream. */
-    static Frame event(LoggedEvent logged, Function<Sse, OutboundSseEvent> builder) {
-        return new Frame(Kind.EVENT, logged, List.of(), builder);
+    /** A frame that is not a logged event: the first frame, a gap, a heartbeat, a probe. */
+    static Frame of(Kind kind, WireEvent wire) {
+        if (kind == Kind.EVENT || kind == Kind.REPLAY) {
+            throw new IllegalArgumentException(kind + " frames come from the log");
+        }
+        return new Frame(kind, null, List.of(), wire);
+    }
+
+    /** A published event; the same instance goes to every stream. */
+    static Frame event(LoggedEvent logged, WireEvent wire) {
+        return new Frame(Kind.EVENT, logged, List.of(), wire);
     }
 
     /** Events a reconnecting client missed, written in order by one writer, taking one queue slot. */
     static Frame replay(List<LoggedEvent> events) {
-        return new Frame(Kind.REPLAY, null, List.copyOf(events), sse -> {
-            throw new IllegalStateException("a replay frame is written event by event");
-        });
+        return new Frame(Kind.REPLAY, null, List.copyOf(events), null);
     }
 
     Kind kind() {
@@ -65,13 +63,25 @@ final class Frame {
         return replay;
     }
 
-    OutboundSseEvent outbound(Sse sse) {
-        OutboundSseEvent event = built;
-        if (event == null) {
-            // A race builds it twice at worst; both results are equal and immutable.
-            event = builder.apply(sse);
-            built = event;
-        }
-        return event;
+    /** The event as the JAX-RS sink takes it; null for a replay, which is written event by event. */
+    WireEvent wire() {
+        return wire;
+    }
+
+    /**
+     * Bytes this frame pins in a connection's buffer. A replay counts nothing: its events are the log's own,
+     * held there anyway, and each is counted as it is written.
+     */
+    int size() {
+        return wire == null ? 0 : wire.wire().length;
+    }
+
+    /** How many published events the frame carries (a replay carries several, upkeep none). */
+    int events() {
+        return switch (kind) {
+            case EVENT -> 1;
+            case REPLAY -> replay.size();
+            default -> 0;
+        };
     }
 }

@@ -114,6 +114,11 @@ public class InMemoryEventLog implements EventLog {
     }
 
     @Override
+    public String idOf(long sequence) {
+        return ids.format(sequence);
+    }
+
+    @Override
     public synchronized int expire() {
         return expireOlderThan(System.nanoTime());
     }

@@ -89,6 +89,19 @@ public class Maintenance {
         }
     }
 
+    /**
+     * Closes, as slow consumers, the connections whose output has taken nothing for
+     * {@code sse.client.write-timeout}: their writer parked, and the client never drained its socket.
+     */
+    public void enforceWriteDeadlines() {
+        long limit = config.writeTimeout().toNanos();
+        for (Connection connection : registry.all()) {
+            if (connection.nanosParked() > limit) {
+                registry.close(connection, DisconnectReason.SLOW_CONSUMER);
+            }
+        }
+    }
+
     /** Cluster mode: renews this instance's connection leases and publishes its stats. */
     public void clusterRound() {
         presence.renew(registry.clientsByUser());

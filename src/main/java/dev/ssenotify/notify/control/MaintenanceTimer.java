@@ -26,6 +26,7 @@ public class MaintenanceTimer {
     private static final String HEARTBEAT = "sse-heartbeat";
     private static final String CLEANUP = "sse-cleanup";
     private static final String CLUSTER = "sse-cluster";
+    private static final String DEADLINES = "sse-write-deadlines";
 
     @Resource
     TimerService timers;
@@ -40,6 +41,8 @@ public class MaintenanceTimer {
     void schedule() {
         every(config.heartbeatInterval().dividedBy(maintenance.slices()), HEARTBEAT);
         every(config.cleanupInterval(), CLEANUP);
+        // A few looks per timeout, never more than one a second (the shortest EJB timer interval everywhere).
+        every(max(Duration.ofSeconds(1), config.writeTimeout().dividedBy(4)), DEADLINES);
         if (cluster.enabled()) {
             // Leases must be renewed well within their length.
             every(cluster.lease().dividedBy(3), CLUSTER);
@@ -53,12 +56,18 @@ public class MaintenanceTimer {
         }
     }
 
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     @Timeout
     void onTimeout(Timer timer) {
         if (HEARTBEAT.equals(timer.getInfo())) {
             maintenance.heartbeat();
         } else if (CLEANUP.equals(timer.getInfo())) {
             maintenance.sweep();
+        } else if (DEADLINES.equals(timer.getInfo())) {
+            maintenance.enforceWriteDeadlines();
         } else if (CLUSTER.equals(timer.getInfo())) {
             maintenance.clusterRound();
         }

@@ -232,6 +232,11 @@ public class RedisEventLog implements EventLog {
     }
 
     @Override
+    public String idOf(long sequence) {
+        return RedisIds.id(sequence);
+    }
+
+    @Override
     public int expire() {
         long minId = System.currentTimeMillis() - config.replayRetention().toMillis();
         redis.commands().xtrim(stream, io.lettuce.core.XTrimArgs.Builder.minId(minId + "-0").approximateTrimming());

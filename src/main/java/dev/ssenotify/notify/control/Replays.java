@@ -15,9 +15,16 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class Replays {
 
-    /** The frames a new stream starts with: an optional gap, then the events, in order. */
-    record Plan(Frame gap, List<LoggedEvent> events) {
-        static final Plan NONE = new Plan(null, List.of());
+    /**
+     * The frames a new stream starts with: an optional gap, then the events, in order; {@code resumeFrom}
+     * is the sequence a client cut before any of them comes back from, the id its first frame carries.
+     */
+    record Plan(Frame gap, List<LoggedEvent> events, long resumeFrom) {
+        /** Resumes from just before the first event, or from {@code otherwise} when there is none. */
+        static Plan of(Frame gap, List<LoggedEvent> events, long otherwise) {
+            long resumeFrom = events.isEmpty() ? otherwise : Math.min(otherwise, events.get(0).sequence() - 1);
+            return new Plan(gap, events, resumeFrom);
+        }
     }
 
     @Inject
@@ -32,7 +39,7 @@ public class Replays {
             return planFromStores(client, lastEventId, head, firstOfItsOwner);
         } catch (IllegalStateException e) {
             // The shared log is unreachable: the stream still opens, and says it may have missed events.
-            return new Plan(encoder.gap("unavailable", null), List.of());
+            return Plan.of(encoder.gap("unavailable", null), List.of(), head);
         }
     }
 
@@ -41,10 +48,10 @@ public class Replays {
         String session = client.sessionId();
         if (lastEventId == null) {
             if (!firstOfItsOwner || (user == null && session == null)) {
-                return Plan.NONE;
+                return Plan.of(null, List.of(), head);
             }
             Inbox.Backlog backlog = inboxes.backlog(user, session, -1, head);
-            return new Plan(backlog.lost() ? gap("offline-overflow") : null, backlog.events());
+            return Plan.of(backlog.lost() ? gap("offline-overflow") : null, backlog.events(), head);
         }
         EventIds.Parsed parsed = log.parse(lastEventId);
         if (parsed instanceof EventIds.Known known && known.sequence() <= head) {
@@ -53,17 +60,17 @@ public class Replays {
                     .filter(event -> event.replayableTo(user, session))
                     .toList();
             if (!range.truncated()) {
-                return new Plan(null, visible);
+                return new Plan(null, visible, known.sequence());
             }
             // Older than the log's window: the offline queues may still hold this user's own events.
             Inbox.Backlog backlog = inboxes.backlog(user, session, known.sequence(), head);
-            return new Plan(gap("stale"), merge(backlog.events(), visible));
+            return new Plan(gap("stale"), merge(backlog.events(), visible), known.sequence());
         }
         String reason = parsed instanceof EventIds.Malformed ? "malformed" : "unknown";
         List<LoggedEvent> queued = firstOfItsOwner && (user != null || session != null)
                 ? inboxes.backlog(user, session, -1, head).events()
                 : List.of();
-        return new Plan(gap(reason), queued);
+        return Plan.of(gap(reason), queued, head);
     }
 
     private Frame gap(String reason) {

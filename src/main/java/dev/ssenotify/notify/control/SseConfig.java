@@ -45,6 +45,14 @@ public class SseConfig {
     int clientQueueSize;
 
     @Inject
+    @ConfigProperty(name = "sse.client.max-buffered-bytes", defaultValue = "1048576")
+    long maxBufferedBytes;
+
+    @Inject
+    @ConfigProperty(name = "sse.client.write-timeout", defaultValue = "PT10S")
+    Duration writeTimeout;
+
+    @Inject
     @ConfigProperty(name = "sse.dispatch.threads", defaultValue = "16")
     int dispatchThreads;
 
@@ -99,6 +107,12 @@ public class SseConfig {
         requirePositive("sse.max-event-bytes", maxEventBytes);
         requirePositive("sse.client.queue-size", clientQueueSize);
         requirePositive("sse.dispatch.threads", dispatchThreads);
+        requirePositive("sse.client.write-timeout", writeTimeout);
+        // An event must fit an empty buffer, with room for its id and name lines.
+        if (maxBufferedBytes < maxEventBytes + 1024L) {
+            throw new IllegalStateException("sse.client.max-buffered-bytes must be at least sse.max-event-bytes + 1024 ("
+                    + (maxEventBytes + 1024L) + "), got " + maxBufferedBytes);
+        }
         requirePositive("sse.replay.max-events", replayMaxEvents);
         requirePositive("sse.offline.max-events", offlineMaxEvents);
         requireNotNegative("sse.replay.retention", replayRetention);
@@ -139,11 +153,21 @@ public class SseConfig {
         return clientQueueSize;
     }
 
+    /** Bytes a connection may pin: its queue plus what was written and not yet taken by the socket. */
+    public long maxBufferedBytes() {
+        return maxBufferedBytes;
+    }
+
+    /** How long a connection's output may refuse more bytes before it is closed as a slow consumer. */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
     public int dispatchThreads() {
         return dispatchThreads;
     }
 
-    /** True: frames after a stream's first go straight to the servlet stream beneath its sink. */
+    /** True: frames go as bytes to the servlet stream beneath the sink, non-blocking; false: through the sink. */
     public boolean directWrites() {
         return directWrites;
     }
@@ -191,6 +215,12 @@ public class SseConfig {
     private static void requireNotNegative(String key, Duration value) {
         if (value.isNegative()) {
             throw new IllegalStateException(key + " must not be negative, got " + value);
+        }
+    }
+
+    private static void requirePositive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalStateException(key + " must be positive, got " + value);
         }
     }
 

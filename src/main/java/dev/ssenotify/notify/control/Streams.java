@@ -5,9 +5,7 @@ import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.SseTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,22 +31,26 @@ public class Streams {
     Telemetry telemetry;
 
     /**
-     * @param direct the servlet stream beneath the sink, for frames after the first; null to send all
-     *               through the sink
+     * Admits a stream and queues what it starts with: {@code sse.connected}, carrying the id it resumes from,
+     * then any gap and replay. Nothing is written before {@link OpenStream#begin}.
+     *
+     * @param clientKey the key a client names itself with across reconnects, or null
      * @throws ConnectionRejectedException when a limit is reached; the sink is then untouched
      */
-    public ClientInfo open(String userId, String sessionId, String lastEventId, SseEventSink sink, Sse sse,
-                           OutputStream direct) {
+    public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, SseEventSink sink) {
         ClientInfo info = new ClientInfo(encoder.newClientId(), userId, sessionId, Instant.now());
-        Connection connection = new Connection(info, new StreamOutput(sink, sse, direct), config.clientQueueSize());
-        // Queued before the connection is visible, so sse.connected is always the first frame.
-        connection.offer(encoder.connected(info));
+        StreamOutput output = config.directWrites()
+                ? new ServletStreamOutput(sink)
+                : new SinkStreamOutput(sink, config.writeTimeout().toMillis());
+        Connection connection = new Connection(info, clientKey, output, config.clientQueueSize(),
+                config.maxBufferedBytes());
         // Live events wait at the gate while the replay is read; the log's head splits the two.
         connection.gate();
         registry.admit(connection);
         try {
             long head = log.head();
             Replays.Plan plan = replays.plan(info, lastEventId, head, registry.isOnlyConnectionOfItsOwner(connection));
+            connection.offerDirect(encoder.connected(info, log.idOf(plan.resumeFrom())));
             if (plan.gap() != null) {
                 connection.offerDirect(plan.gap());
                 telemetry.gap();
@@ -59,10 +61,11 @@ public class Streams {
             if (connection.openGate(head) == Connection.Offer.FULL) {
                 registry.close(connection, DisconnectReason.SLOW_CONSUMER);
             }
-        } finally {
-            delivery.startWriter(connection);
+        } catch (RuntimeException e) {
+            registry.close(connection, DisconnectReason.CLOSED_BY_SERVER);
+            throw e;
         }
-        return info;
+        return new OpenStream(connection, delivery);
     }
 
     /** Closes every connection the target reaches; returns how many. Their clients reconnect as usual. */

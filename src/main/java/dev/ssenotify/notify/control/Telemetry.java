@@ -54,6 +54,7 @@ public class Telemetry {
     private Counter offlineDroppedCounter;
     private final Map<RejectReason, Counter> rejectedCounters = new EnumMap<>(RejectReason.class);
     private final Map<DisconnectReason, Counter> closedCounters = new EnumMap<>(DisconnectReason.class);
+    private final Map<DisconnectReason, Counter> evictionCounters = new EnumMap<>(DisconnectReason.class);
     private Timer dispatchTimer;
 
     @PostConstruct
@@ -76,6 +77,9 @@ public class Telemetry {
         for (DisconnectReason reason : DisconnectReason.values()) {
             disconnects.put(reason, new LongAdder());
             closedCounters.put(reason, metrics.counter("sse.connections.closed", new Tag("reason", reason.label())));
+            if (reason.eviction()) {
+                evictionCounters.put(reason, metrics.counter("sse.evictions", new Tag("reason", reason.label())));
+            }
         }
         dispatchTimer = metrics.timer("sse.dispatch");
     }
@@ -85,6 +89,7 @@ public class Telemetry {
     void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started,
                         ConnectionRegistry registry, EventLog log, Inboxes inboxes) {
         metrics.gauge("sse.clients.connected", registry, ConnectionRegistry::size);
+        metrics.gauge("sse.buffered.bytes", registry, ConnectionRegistry::bufferedBytes);
         metrics.gauge("sse.log.size", log, EventLog::size);
         metrics.gauge("sse.offline.queued", inboxes, Inboxes::queued);
     }
@@ -176,6 +181,9 @@ public class Telemetry {
     void closed(DisconnectReason reason) {
         disconnects.get(reason).increment();
         closedCounters.get(reason).inc();
+        if (reason.eviction()) {
+            evictionCounters.get(reason).inc();
+        }
     }
 
     void dispatchTook(long nanos) {

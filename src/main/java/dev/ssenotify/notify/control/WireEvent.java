@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  * {@link OutboundSseEvent}, so a runtime that ignores the writer still sends it correctly.
  * <p>
  * Names and ids were validated before (no CR, LF or NUL); data lines are split here like any SSE writer's.
- * The bytes end with the blank line that completes the event. Jersey's sink writes one more after every
- * event; an empty line with no data dispatches nothing, and a sink that writes none still ends the event.
+ * The bytes end with the blank line that completes the event.
  */
 public final class WireEvent implements OutboundSseEvent {
 

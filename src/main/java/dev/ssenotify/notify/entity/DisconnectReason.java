@@ -10,17 +10,33 @@ public enum DisconnectReason {
     WRITE_FAILED("write-failed"),
     /** Writing a heartbeat failed. */
     HEARTBEAT_FAILED("heartbeat-failed"),
-    /** The client did not read fast enough: its queue overflowed. */
-    SLOW_CONSUMER("slow-consumer"),
+    /**
+     * The client did not read fast enough: its buffer overflowed ({@code sse.client.queue-size},
+     * {@code sse.client.max-buffered-bytes}) or its socket took nothing for {@code sse.client.write-timeout}.
+     */
+    SLOW_CONSUMER("slow-consumer", true),
+    /** The same logical client ({@code clientKey}) opened a new stream, which took this one's place. */
+    REPLACED("replaced", true),
     /** Application code closed it on purpose, e.g. at logout ({@code SseService.disconnect}). */
     CLOSED_BY_SERVER("closed-by-server"),
     /** The server is shutting down or the application is undeployed. */
     SERVER_SHUTDOWN("server-shutdown");
 
     private final String label;
+    private final boolean eviction;
 
     DisconnectReason(String label) {
+        this(label, false);
+    }
+
+    DisconnectReason(String label, boolean eviction) {
         this.label = label;
+        this.eviction = eviction;
+    }
+
+    /** True when the server pushed the client out (counted as an eviction in metrics). */
+    public boolean eviction() {
+        return eviction;
     }
 
     public String label() {

@@ -42,6 +42,7 @@ public final class PayaraInstance implements AutoCloseable {
                 "--deploy", System.getProperty("sse.war", "target/sse-notify.war"),
                 "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--disablephonehome",
                 "--rootdir", dir.resolve("root").toString(),
+                "--prebootcommandfile", System.getProperty("payara.preboot", "deployment/payara-preboot.asadmin"),
                 "--systemproperties", properties.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -19,12 +19,25 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionTest {
 
+    private static final WireEvent SMALL = WireEvent.event("e", null, null, new byte[10]);
+
     private static Connection connection(int capacity) {
-        return new Connection(new ClientInfo("c1", "alice", null, Instant.now()), null, capacity);
+        return connection(capacity, 1 << 20);
+    }
+
+    private static Connection connection(int capacity, long maxBytes) {
+        Connection c = new Connection(new ClientInfo("c1", "alice", null, Instant.now()), null, null, capacity, maxBytes);
+        assertTrue(c.begin());
+        assertFalse(c.releaseWriter());
+        return c;
     }
 
     private static Frame event() {
-        return new Frame(Frame.Kind.EVENT, sse -> null);
+        return logged(1);
+    }
+
+    private static Frame heartbeat() {
+        return Frame.of(Frame.Kind.HEARTBEAT, WireEvent.comment("heartbeat"));
     }
 
     @Test
@@ -35,14 +48,67 @@ class ConnectionTest {
     }
 
     @Test
-    void theWriterFlagIsClaimedOnlyWhenNobodyHoldsIt() {
+    void theOutputIsClaimedOnlyWhenNobodyWritesToIt() {
         Connection c = connection(4);
         assertEquals(Connection.Offer.QUEUED_NEEDS_WRITER, c.offer(event()));
-        assertFalse(c.claimWriter(), "a closer must leave the output to the running writer");
-        c.poll();
+        assertFalse(c.claimForClose(), "a closer must leave the output to the running writer");
+        c.next();
         assertFalse(c.releaseWriter());
-        assertTrue(c.claimWriter());
-        assertEquals(Connection.Offer.QUEUED, c.offer(event()), "a claimed flag starts no other writer");
+        assertTrue(c.claimForClose());
+        assertEquals(Connection.Offer.QUEUED, c.offer(event()), "a claimed output starts no other writer");
+    }
+
+    @Test
+    void nothingIsWrittenBeforeTheResponseHasStarted() {
+        Connection c = new Connection(new ClientInfo("c1", null, null, Instant.now()), null, null, 4, 1 << 20);
+        assertEquals(Connection.Offer.QUEUED, c.offer(event()), "no writer before begin");
+        assertTrue(c.begin());
+        assertFalse(c.begin());
+    }
+
+    @Test
+    void aParkedWriterIsResumedOnceByWhoeverComesFirst() {
+        Connection c = connection(4);
+        c.offer(event());
+        c.park();
+        assertTrue(c.nanosParked() >= 0);
+        assertEquals(Connection.Offer.QUEUED, c.offer(event()), "a parked writer still holds the output");
+        assertTrue(c.unpark());
+        assertFalse(c.unpark(), "the container's callback and a closer cannot both take it");
+        assertEquals(0, c.nanosParked());
+        c.park();
+        assertTrue(c.claimForClose(), "a closer takes the output from a parked writer");
+        assertFalse(c.unpark());
+    }
+
+    @Test
+    void bytesWaitingAndInFlightAreBounded() {
+        int size = logged(1).size();
+        Connection c = connection(100, 3L * size);
+        c.offer(logged(1));
+        c.offer(logged(2));
+        c.offer(logged(3));
+        assertEquals(3L * size, c.bufferedBytes());
+        assertEquals(Connection.Offer.FULL, c.offer(logged(4)), "past the byte budget");
+        Frame written = c.next();
+        c.wrote(written.size());
+        assertEquals(3L * size, c.bufferedBytes(), "written but not taken by the socket still counts");
+        assertEquals(Connection.Offer.FULL, c.offer(logged(4)));
+        c.drained();
+        assertEquals(Connection.Offer.QUEUED, c.offer(logged(4)));
+    }
+
+    @Test
+    void aReplayIsHandedOutEventByEventAndPinsNothingWhileQueued() {
+        Connection c = connection(8, 1024);
+        Frame replay = Frame.replay(List.of(logged(1).logged(), logged(2).logged()));
+        c.offerDirect(replay);
+        assertEquals(0, c.bufferedBytes());
+        assertEquals(1, c.next().sequence());
+        assertTrue(c.replaying());
+        assertEquals(2, c.next().sequence());
+        assertNull(c.next());
+        assertFalse(c.replaying());
     }
 
     @Test
@@ -51,7 +117,7 @@ class ConnectionTest {
         c.offer(event());
         c.offer(event());
         assertEquals(Connection.Offer.FULL, c.offer(event()));
-        c.poll();
+        c.next();
         assertEquals(Connection.Offer.QUEUED, c.offer(event()));
     }
 
@@ -70,54 +136,56 @@ class ConnectionTest {
         Frame second = event();
         c.offer(first);
         c.offer(second);
-        assertSame(first, c.poll());
-        assertSame(second, c.poll());
-        assertNull(c.poll());
+        assertSame(first, c.next());
+        assertSame(second, c.next());
+        assertNull(c.next());
         c.offer(event());
-        c.offer(new Frame(Frame.Kind.HEARTBEAT, sse -> null));
+        c.offer(heartbeat());
         c.offer(event());
         assertEquals(2, c.discardQueued());
-        assertNull(c.poll());
+        assertNull(c.next());
+        assertEquals(0, c.bufferedBytes());
     }
 
     @Test
     void releasingTheWriterHandsOverFramesThatArrivedLate() {
         Connection c = connection(8);
         c.offer(event());
-        c.poll();
+        c.next();
         // a publisher queued while the writer was about to stop: it saw the writer as busy
         assertEquals(Connection.Offer.QUEUED, c.offer(event()));
         assertTrue(c.releaseWriter(), "the writer must go on for the late frame");
-        c.poll();
+        c.next();
         assertFalse(c.releaseWriter());
     }
 
     @Test
     void theGateHoldsLiveEventsAndLetsOnlyThoseAfterTheReplayThrough() {
         Connection c = connection(8);
-        Frame connected = new Frame(Frame.Kind.CONTROL, sse -> null);
-        c.offer(connected);
         c.gate();
+        Frame connected = Frame.of(Frame.Kind.CONTROL, SMALL);
+        c.offerDirect(connected);
         Frame inReplay = logged(5);
         Frame afterReplay = logged(7);
         c.offer(inReplay);
-        c.offer(new Frame(Frame.Kind.HEARTBEAT, sse -> null));
+        c.offer(heartbeat());
         c.offer(afterReplay);
         Frame replay = Frame.replay(List.of());
         c.offerDirect(replay);
         c.openGate(6);
-        assertSame(connected, c.poll());
-        assertSame(replay, c.poll());
-        assertSame(afterReplay, c.poll(), "held events up to the head were in the replay");
-        assertNull(c.poll());
+        assertSame(connected, c.next());
+        assertSame(afterReplay, c.next(), "held events up to the head were in the replay (empty here)");
+        assertNull(c.next());
         Frame live = logged(9);
         c.offer(live);
-        assertSame(live, c.poll(), "after the gate, frames flow straight through");
+        assertSame(live, c.next(), "after the gate, frames flow straight through");
     }
 
     private static Frame logged(long sequence) {
         LoggedEvent event = new LoggedEvent(sequence, "x-" + sequence, dev.ssenotify.notify.entity.SseTarget.all(), null, 0);
-        return Frame.event(event, sse -> null);
+        Frame frame = Frame.event(event, SMALL);
+        event.frame(frame);
+        return frame;
     }
 
     /** Many publishers, one writer at a time, nothing lost or written twice. */
@@ -137,7 +205,7 @@ class ConnectionTest {
             }
             try {
                 do {
-                    while (c.poll() != null) {
+                    while (c.next() != null) {
                         written.incrementAndGet();
                     }
                     activeWriters.decrementAndGet();
