@@ -66,13 +66,13 @@ public class SseResource {
         }
     }
 
+    // Both carry Retry-After: a browser's EventSource gives up for good on an error status, so the JS client
+    // and any other client that can read it know when to come back.
     private ProblemException rejection(ConnectionRejectedException e) {
-        if (e.reason() == RejectReason.USER_LIMIT) {
-            return new ProblemException(Problems.response(429, "Too Many Requests", e.getMessage()).build());
-        }
         long retryAfter = Math.max(1, config.reconnectRetry().toSeconds());
-        return new ProblemException(Problems.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage())
-                .header(HttpHeaders.RETRY_AFTER, retryAfter)
-                .build());
+        Response.ResponseBuilder problem = e.reason() == RejectReason.USER_LIMIT
+                ? Problems.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage())
+                : Problems.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        return new ProblemException(problem.header(HttpHeaders.RETRY_AFTER, retryAfter).build());
     }
 }

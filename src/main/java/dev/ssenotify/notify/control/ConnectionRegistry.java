@@ -164,6 +164,29 @@ public class ConnectionRegistry {
         return set == null ? List.of() : List.copyOf(set);
     }
 
+    /**
+     * The open connection the same logical client opened before: same {@code clientKey}, same user (or,
+     * anonymous, same session). Keys never match across owners, so one user cannot push out another.
+     */
+    Optional<Connection> sameClient(Connection incoming) {
+        String key = incoming.clientKey();
+        String userId = incoming.info().userId();
+        String sessionId = incoming.info().sessionId();
+        Set<Connection> peers = userId != null ? byUser.get(userId) : sessionId != null ? bySession.get(sessionId) : null;
+        if (key == null || peers == null) {
+            return Optional.empty();
+        }
+        return peers.stream()
+                .filter(peer -> peer != incoming && key.equals(peer.clientKey())
+                        && java.util.Objects.equals(userId, peer.info().userId()))
+                .findFirst();
+    }
+
+    /** The user's open connections on this instance. */
+    Collection<Connection> ofUser(String userId) {
+        return copy(byUser.get(userId));
+    }
+
     /** True when no other connection shares this one's user (or, when anonymous, its session). */
     boolean isOnlyConnectionOfItsOwner(Connection connection) {
         String userId = connection.info().userId();

@@ -29,6 +29,8 @@ public class Streams {
     Replays replays;
     @Inject
     Telemetry telemetry;
+    @Inject
+    Admission admission;
 
     /**
      * Admits a stream and queues what it starts with: {@code sse.connected}, carrying the id it resumes from,
@@ -46,6 +48,7 @@ public class Streams {
                 config.maxBufferedBytes());
         // Live events wait at the gate while the replay is read; the log's head splits the two.
         connection.gate();
+        admission.makeRoom(connection);
         registry.admit(connection);
         try {
             long head = log.head();

@@ -193,7 +193,7 @@ class ConnectionTest {
     void concurrentPublishersNeverLoseAFrame() throws Exception {
         int publishers = 4;
         int perPublisher = 20_000;
-        Connection c = connection(publishers * perPublisher);
+        Connection c = connection(publishers * perPublisher, Long.MAX_VALUE / 2);
         AtomicInteger written = new AtomicInteger();
         AtomicInteger activeWriters = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
