@@ -35,7 +35,7 @@ describe("request", () => {
     const { server } = setup(streams);
     await settle();
     const [call] = server.gets();
-    assert.equal(call.url, "/api/sse");
+    assert.match(call.url, /^\/api\/sse\?clientKey=[0-9a-f]{32}$/);
     assert.equal(call.headers.Accept, "text/event-stream");
     assert.equal(call.credentials, "same-origin");
     assert.equal(call.headers["Last-Event-ID"], undefined);
@@ -51,7 +51,7 @@ describe("request", () => {
     });
     await settle();
     const [call] = server.gets();
-    assert.equal(call.url, "https://api.example.test/api/sse");
+    assert.match(call.url, /^https:\/\/api\.example\.test\/api\/sse\?clientKey=/);
     assert.equal(call.headers.Authorization, "Basic YWxpY2U6YWxpY2U=");
     assert.equal(call.headers["X-Tenant"], "t1");
     assert.equal(call.credentials, "include");
@@ -64,6 +64,29 @@ describe("request", () => {
     server.lastStream.close();
     await clock.advance(5000);
     assert.deepEqual(server.gets().map((c) => c.headers.Authorization), ["Bearer t1", "Bearer t2"]);
+  });
+
+  test("every connection of a client carries the same clientKey; another client has its own", T, async () => {
+    const { server, clock, client } = setup(streams, { url: "/api/sse?topic=a" });
+    await settle();
+    server.lastStream.send(GREETING());
+    await settle();
+    server.lastStream.close();
+    await clock.advance(5000);
+    const [first, second] = server.gets().map((c) => c.url);
+    assert.equal(first, second);
+    assert.equal(first, `/api/sse?topic=a&clientKey=${client.clientKey}`);
+    const other = setup(streams);
+    await settle();
+    assert.notEqual(other.client.clientKey, client.clientKey);
+  });
+
+  test("clientKey can be chosen, or left out", T, async () => {
+    const chosen = setup(streams, { clientKey: "tab-7" });
+    const none = setup(streams, { clientKey: null });
+    await settle();
+    assert.equal(chosen.server.gets()[0].url, "/api/sse?clientKey=tab-7");
+    assert.equal(none.server.gets()[0].url, "/api/sse");
   });
 
   test("autoConnect false waits for connect(); connect() twice opens one stream", T, async () => {
@@ -269,12 +292,35 @@ describe("reconnect", () => {
     await settle();
     server.lastStream.close();
     await clock.advance(5000);
-    // The greeting has no id: the id seen before it must survive it.
+    // A greeting without an id (an older server) keeps the id seen before it.
     server.lastStream.send(GREETING());
     await settle();
     server.lastStream.close();
     await clock.advance(5000);
     assert.deepEqual(server.gets().map((c) => c.headers["Last-Event-ID"]), [undefined, "e-2", "e-2"]);
+  });
+
+  test("the greeting's id is where a client cut right after it resumes", T, async () => {
+    const { server, clock } = setup(streams);
+    await settle();
+    server.lastStream.send("event: sse.connected\nid: ep-41\nretry: 5000\ndata: {\"clientId\":\"c1\"}\n\n");
+    await settle();
+    server.lastStream.close();
+    await clock.advance(5000);
+    assert.equal(server.gets()[1].headers["Last-Event-ID"], "ep-41");
+  });
+
+  test("a non-ASCII id goes back as its UTF-8 bytes, which fetch accepts", T, async () => {
+    const { server, clock } = setup(streams);
+    await settle();
+    server.lastStream.send(GREETING() + "event: a\nid: évé-€-1\ndata: 1\n\n");
+    await settle();
+    server.lastStream.close();
+    await clock.advance(5000);
+    const sent = server.gets()[1].headers["Last-Event-ID"];
+    assert.ok([...sent].every((c) => c.charCodeAt(0) <= 0xff), "a ByteString");
+    assert.equal(new TextDecoder().decode(Uint8Array.from(sent, (c) => c.charCodeAt(0))), "évé-€-1");
+    assert.doesNotThrow(() => new Headers({ "Last-Event-ID": sent }));
   });
 
   for (const status of [401, 403, 404]) {

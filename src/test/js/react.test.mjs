@@ -69,7 +69,7 @@ describe("SSEProvider and useSSE", () => {
     const [seen, ui] = probe();
     const { server, send, unmount } = await mount(ui);
     assert.equal(server.gets().length, 1);
-    assert.equal(server.gets()[0].url, "/api/sse");
+    assert.match(server.gets()[0].url, /^\/api\/sse\?clientKey=/);
     assert.equal(seen.current.isConnected, false);
     assert.equal(seen.current.lastEvent, null);
     await send(GREETING());
@@ -94,7 +94,7 @@ describe("SSEProvider and useSSE", () => {
       onMessage: (e) => calls.push(["message", e.event]),
       onDisconnect: (info) => calls.push(["disconnect", info.reason]),
     });
-    assert.equal(server.gets()[0].url, "/other/sse");
+    assert.match(server.gets()[0].url, /^\/other\/sse\?clientKey=/);
     await send(GREETING({ clientId: "c-7" }) + "event: a\ndata: 1\n\n");
     await unmount();
     assert.deepEqual(calls, [["connect", "c-7"], ["message", "a"], ["disconnect", "disconnect"]]);

@@ -123,6 +123,29 @@ function safely(fn, ...args) {
   }
 }
 
+// Header values must be byte strings: fetch rejects a character above U+00FF. An id is sent as its UTF-8
+// bytes, one character per byte, which is what a server reading the header as bytes (or ISO-8859-1) gets.
+export function headerValue(text) {
+  return Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join("");
+}
+
+// A key per client instance (one per tab): its reconnects replace its own stale stream on the server,
+// and two tabs never replace each other's.
+export function newClientKey(random = Math.random) {
+  const bytes = new Uint8Array(16);
+  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// The stream URL with the client's key, for a URL with or without a query of its own.
+export function withClientKey(url, key) {
+  if (!key) return String(url);
+  const [path, hash = ""] = String(url).split("#");
+  const joined = `${path}${path.includes("?") ? "&" : "?"}clientKey=${encodeURIComponent(key)}`;
+  return hash ? `${joined}#${hash}` : joined;
+}
+
 async function requestHeaders(headers, authorization, extra) {
   const result = { ...extra, ...(typeof headers === "function" ? await headers() : headers) };
   const auth = typeof authorization === "function" ? await authorization() : authorization;
@@ -157,7 +180,8 @@ export function streamBase(url) {
  * (true: the client gave up) and error.retryInMs; onMessage(event) for every application event;
  * onGap(event) for sse.gap. Events are { event, data, id }, data JSON-parsed when it parses.
  * headers (object or function) and authorization (string or function, may be async) go with the
- * stream and the acks. setTimeout, clearTimeout, random and now can be injected for tests.
+ * stream and the acks. clientKey names this client across its reconnects (default: a random key per
+ * client, so per tab; null sends none). setTimeout, clearTimeout, random and now can be injected for tests.
  */
 export function createSseClient({
   url = "/api/sse",
@@ -182,7 +206,9 @@ export function createSseClient({
   clearTimeout: clearTimer = (handle) => globalThis.clearTimeout(handle),
   random = Math.random,
   now = Date.now,
+  clientKey = newClientKey(random),
 } = {}) {
+  const streamUrl = withClientKey(url, clientKey);
   const doFetch = fetchImpl ?? ((...args) => globalThis.fetch(...args));
   const listeners = new Map();
   let current = null; // AbortController of the live attempt; null when none
@@ -280,8 +306,8 @@ export function createSseClient({
     let response;
     try {
       const extra = { Accept: "text/event-stream" };
-      if (lastEventId) extra["Last-Event-ID"] = lastEventId;
-      response = await doFetch(url, {
+      if (lastEventId) extra["Last-Event-ID"] = headerValue(lastEventId);
+      response = await doFetch(streamUrl, {
         method: "GET",
         headers: await requestHeaders(headers, authorization, extra),
         credentials: withCredentials ? "include" : "same-origin",
@@ -397,5 +423,6 @@ export function createSseClient({
     get clientId() { return info.clientId; },
     get userId() { return info.userId; },
     get sessionId() { return info.sessionId; },
+    get clientKey() { return clientKey; },
   };
 }

@@ -111,9 +111,13 @@ class DeliveryIT {
         String oldest = publish("carol", "old", 1, 0).get(0);
         publish("grace", "filler", LOG_SIZE + 10, 0);
         try (SseStream stale = SseStream.connect(carol.uri("api/sse"), headers(carol, oldest))) {
-            JsonObject gap = Json.object(stale.awaitEvent("sse.gap", WAIT).data());
+            SseFrame gapFrame = stale.awaitEvent("sse.gap", WAIT);
+            JsonObject gap = Json.object(gapFrame.data());
             assertEquals("stale", gap.getString("reason"));
             assertFalse(gap.isNull("oldestId"));
+            // Both reserved frames carry the id the stream resumed from: a cut right after them loses nothing.
+            assertEquals(oldest, stale.first("sse.connected").id());
+            assertEquals(oldest, gapFrame.id());
         }
         try (SseStream unknown = SseStream.connect(carol.uri("api/sse"), headers(carol, "zzzz-12"))) {
             assertEquals("unknown", Json.object(unknown.awaitEvent("sse.gap", WAIT).data()).getString("reason"));

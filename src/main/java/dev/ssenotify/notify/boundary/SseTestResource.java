@@ -135,7 +135,8 @@ public class SseTestResource {
             case "user" -> {
                 String userId = input.userId() != null ? input.userId() : caller;
                 if (userId == null) {
-                    throw ProblemException.badRequest("'userId' is required: the caller is anonymous");
+                    // Like every other anonymous send to someone: who the caller is decides, not the body.
+                    throw ProblemException.unauthorized("log in to send events to a user");
                 }
                 requireOwnOrAdmin(caller, userId.equals(caller));
                 return SseTarget.user(userId);

@@ -63,13 +63,14 @@ public class EventEncoder {
 
     /**
      * The reserved {@code sse.gap} event: events may have been missed, so the app should refetch its state.
-     * It carries no id, so the client's last id stays the last event it really got.
+     * Its id is the one the stream resumes from, as on {@code sse.connected}: a client that resets its last
+     * id on an event without one (httpx-sse does) still comes back from the right place.
      */
-    Frame gap(String reason, String oldestId) {
+    Frame gap(String reason, String oldestId, String resumeId) {
         String json = Jsonp.addOrNull(Jsonp.object().add("reason", reason), "oldestId", oldestId)
                 .build().toString();
         byte[] data = json.getBytes(StandardCharsets.UTF_8);
-        return Frame.of(Frame.Kind.CONTROL, WireEvent.event("sse.gap", null, null, data));
+        return Frame.of(Frame.Kind.CONTROL, WireEvent.event("sse.gap", resumeId, null, data));
     }
 
     /**

@@ -19,27 +19,29 @@ public class Replays {
      * The frames a new stream starts with: an optional gap, then the events, in order; {@code resumeFrom}
      * is the sequence a client cut before any of them comes back from, the id its first frame carries.
      */
-    record Plan(Frame gap, List<LoggedEvent> events, long resumeFrom) {
+    record Plan(Gap gap, List<LoggedEvent> events, long resumeFrom) {
         /** Resumes from just before the first event, or from {@code otherwise} when there is none. */
-        static Plan of(Frame gap, List<LoggedEvent> events, long otherwise) {
+        static Plan of(Gap gap, List<LoggedEvent> events, long otherwise) {
             long resumeFrom = events.isEmpty() ? otherwise : Math.min(otherwise, events.get(0).sequence() - 1);
             return new Plan(gap, events, resumeFrom);
         }
+    }
+
+    /** Why events may have been missed, and the oldest id the log still holds (null when empty). */
+    record Gap(String reason, String oldestId) {
     }
 
     @Inject
     EventLog log;
     @Inject
     Inboxes inboxes;
-    @Inject
-    EventEncoder encoder;
 
     Plan plan(ClientInfo client, String lastEventId, long head, boolean firstOfItsOwner) {
         try {
             return planFromStores(client, lastEventId, head, firstOfItsOwner);
         } catch (IllegalStateException e) {
             // The shared log is unreachable: the stream still opens, and says it may have missed events.
-            return Plan.of(encoder.gap("unavailable", null), List.of(), head);
+            return Plan.of(new Gap("unavailable", null), List.of(), head);
         }
     }
 
@@ -73,9 +75,9 @@ public class Replays {
         return Plan.of(gap(reason), queued, head);
     }
 
-    private Frame gap(String reason) {
+    private Gap gap(String reason) {
         LoggedEvent oldest = log.oldest();
-        return encoder.gap(reason, oldest == null ? null : oldest.id());
+        return new Gap(reason, oldest == null ? null : oldest.id());
     }
 
     private static List<LoggedEvent> merge(List<LoggedEvent> a, List<LoggedEvent> b) {

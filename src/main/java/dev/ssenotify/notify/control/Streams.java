@@ -53,9 +53,10 @@ public class Streams {
         try {
             long head = log.head();
             Replays.Plan plan = replays.plan(info, lastEventId, head, registry.isOnlyConnectionOfItsOwner(connection));
-            connection.offerDirect(encoder.connected(info, log.idOf(plan.resumeFrom())));
+            String resumeId = log.idOf(plan.resumeFrom());
+            connection.offerDirect(encoder.connected(info, resumeId));
             if (plan.gap() != null) {
-                connection.offerDirect(plan.gap());
+                connection.offerDirect(encoder.gap(plan.gap().reason(), plan.gap().oldestId(), resumeId));
                 telemetry.gap();
             }
             if (!plan.events().isEmpty()) {

@@ -112,17 +112,32 @@ public class TestSupportResource {
         return Json.createObjectBuilder().add("fired", true).build();
     }
 
-    /** Broadcasts {@code count} events of about {@code bytes} bytes each through the Java API. */
+    /**
+     * Broadcasts {@code count} events of about {@code bytes} bytes each through the Java API, to the
+     * authenticated connections, or to every connection with {@code to=all}.
+     */
     @POST
     @Path("flood")
     public JsonObject flood(@QueryParam("count") int count, @QueryParam("bytes") int bytes,
-                            @QueryParam("from") int from) {
+                            @QueryParam("from") int from, @QueryParam("to") String to) {
         String filler = "x".repeat(Math.max(0, bytes));
         int queued = 0;
         for (int i = 0; i < count; i++) {
-            queued += service.broadcast("flood", Map.of("n", from + i, "filler", filler))
-                    .toCompletableFuture().join().queued();
+            Map<String, Object> data = Map.of("n", from + i, "filler", filler);
+            var receipt = "all".equals(to) ? service.notifyAll("flood", data) : service.broadcast("flood", data);
+            queued += receipt.toCompletableFuture().join().queued();
         }
         return Json.createObjectBuilder().add("queued", queued).build();
+    }
+
+    /** Heap in use after full collections, in bytes: what live objects hold, read through the JVM. */
+    @GET
+    @Path("heap")
+    public JsonObject heap() {
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 2; i++) {
+            memory.gc();
+        }
+        return Json.createObjectBuilder().add("used", memory.getHeapMemoryUsage().getUsed()).build();
     }
 }
