@@ -9,13 +9,18 @@
  * <b>Rules.</b>
  * <ul>
  * <li>Each stream starts with {@code retry:} and the reserved event {@code sse.connected}
- *     ({@code clientId}, {@code userId}, {@code sessionId}, {@code heartbeatSeconds}); the {@code sse.}
- *     prefix belongs to the server.</li>
+ *     ({@code clientId}, {@code userId}, {@code sessionId}, {@code heartbeatSeconds}), whose id is where
+ *     the stream resumes from; the {@code sse.} prefix belongs to the server. Every frame ends with one
+ *     blank line.</li>
  * <li>Data is serialized once per event and the same frame goes to every stream. Publishing only queues:
- *     each connection has a queue of {@code sse.client.queue-size} frames, drained by one writer at a time;
- *     a client whose queue overflows is disconnected as {@code slow-consumer}. Once a stream's sink has
- *     started the response, its frames go as bytes to the servlet stream beneath it
- *     ({@code sse.dispatch.direct}); only the holder of the writer flag writes or closes.</li>
+ *     each connection has a queue of at most {@code sse.client.queue-size} frames and
+ *     {@code sse.client.max-buffered-bytes} bytes (counting what its socket has not yet taken), drained by
+ *     one writer at a time in the Servlet's non-blocking mode beneath the JAX-RS sink
+ *     ({@code sse.dispatch.direct}). A full socket parks the connection, never a thread; a client past its
+ *     bytes, or whose socket takes nothing for {@code sse.client.write-timeout}, is disconnected as
+ *     {@code slow-consumer}. Only the holder of a connection's output writes or closes.</li>
+ * <li>A stream with a {@code clientKey} replaces the same owner's stream with that key ({@code replaced});
+ *     a user at its limit has its streams probed before a 429 (with {@code Retry-After}).</li>
  * <li>One owner of connection state: {@code ConnectionRegistry}. Every connection leaves through its
  *     {@code close}, which removes it from every index and counts it once, with a reason.</li>
  * <li>Heartbeats (a comment line) every {@code sse.heartbeat.interval}; the sweep every
@@ -30,7 +35,8 @@
  * </ul>
  * Config keys: {@code sse.heartbeat.interval}, {@code sse.cleanup.interval}, {@code sse.reconnect.retry},
  * {@code sse.max-clients-per-user}, {@code sse.max-clients}, {@code sse.max-event-bytes},
- * {@code sse.client.queue-size}, {@code sse.dispatch.threads}, {@code sse.dispatch.direct},
+ * {@code sse.client.queue-size}, {@code sse.client.max-buffered-bytes}, {@code sse.client.write-timeout},
+ * {@code sse.dispatch.threads}, {@code sse.dispatch.direct},
  * {@code sse.replay.max-events}, {@code sse.replay.retention}, {@code sse.offline.max-events},
  * {@code sse.offline.retention},
  * {@code sse.delivery.ack}, {@code sse.delivery.ack-timeout}, {@code sse.test-endpoint.enabled},

@@ -53,7 +53,7 @@ class ClusterIT {
         settings.put("sse.cluster.key-prefix", "cluster-it");
         settings.put("sse.cluster.lease", "PT6S");
         settings.put("sse.heartbeat.interval", "PT2S");
-        settings.put("sse.reconnect.retry", "PT1S");
+        settings.put("sse.reconnect.retry", "PT4S");
         CompletableFuture<PayaraInstance> first = CompletableFuture.supplyAsync(() -> start("a", settings));
         b = start("b", settings);
         a = first.get(5, TimeUnit.MINUTES);
@@ -151,6 +151,20 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aStalledRedisMakesTheInstancesNotReadyUntilItAnswersAgain() throws Exception {
+        Api anonymousA = Api.anonymous(a.base());
+        Process stall = redis.stall(8);
+        try {
+            // A PING that gets no answer within sse.cluster.command-timeout (2 s) is an outage.
+            awaitTrue(() -> anonymousA.getRoot("/health/ready").statusCode() == 503, "A not ready while Redis stalls");
+        } finally {
+            assertTrue(stall.waitFor(20, TimeUnit.SECONDS), "DEBUG SLEEP ended");
+        }
+        awaitTrue(() -> anonymousA.getRoot("/health/ready").statusCode() == 200, "A ready once Redis answers");
+    }
+
+    @Test
+    @Order(5)
     void clientsOfAKilledInstanceLoseNothingOnTheOther() throws Exception {
         int total = 150;
         List<SseStream> onA = new ArrayList<>();
@@ -158,6 +172,14 @@ class ClusterIT {
             onA.add(Api.basic(a.base(), user, user).stream());
         }
         onA.add(Api.anonymous(a.base()).stream());
+        List<SseStream> daveOnA = new ArrayList<>();
+        List<SseStream> daveOnB = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            daveOnA.add(Api.basic(a.base(), "dave", "dave").stream());
+        }
+        for (int i = 0; i < 2; i++) {
+            daveOnB.add(Api.basic(b.base(), "dave", "dave").stream());
+        }
         Api adminB = Api.basic(b.base(), "admin", "admin");
         AtomicInteger published = new AtomicInteger();
         CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> {
@@ -169,6 +191,7 @@ class ClusterIT {
         });
         awaitTrue(() -> published.get() >= total / 3, "a third published");
         a.kill();
+        long killedAt = System.nanoTime();
 
         List<List<Integer>> received = new ArrayList<>();
         for (SseStream stream : onA) {
@@ -191,6 +214,22 @@ class ClusterIT {
             resumed.events("tick").forEach(f -> all.add(n(f)));
             received.add(all);
             resumed.close();
+        }
+        // Dave's three streams on A come back to B after their retry, as EventSource does: the dead
+        // instance's connections no longer count, well before their lease (6 s) would have run out.
+        for (SseStream stream : daveOnA) {
+            stream.awaitEnd(WAIT);
+        }
+        long retryLeft = Duration.ofSeconds(4).toNanos() - (System.nanoTime() - killedAt);
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, retryLeft));
+        try {
+            for (int i = 0; i < 3; i++) {
+                SseStream back = Api.basic(b.base(), "dave", "dave").tryStream();
+                daveOnB.add(back);
+                assertEquals(200, back.status(), "dave's reconnect " + i + " after A died");
+            }
+        } finally {
+            daveOnB.forEach(SseStream::close);
         }
         int first = received.get(0).get(0);
         for (List<Integer> one : received) {

@@ -31,6 +31,12 @@ public class ClusterConfig {
     @ConfigProperty(name = "sse.cluster.lease", defaultValue = "PT15S")
     Duration lease;
 
+    // The streams' reconnect delay (read by the notify feature too, with the same default): the clients of
+    // a crashed instance come back after it, and must find their old streams no longer counted.
+    @Inject
+    @ConfigProperty(name = "sse.reconnect.retry", defaultValue = "PT5S")
+    Duration reconnectRetry;
+
     @Inject
     @ConfigProperty(name = "sse.cluster.command-timeout", defaultValue = "PT2S")
     Duration commandTimeout;
@@ -68,9 +74,20 @@ public class ClusterConfig {
         return instance;
     }
 
-    /** How long a crashed instance's connections keep counting toward the per-user limit. */
+    /** How long a connection counts without renewal, whatever its instance says of itself. */
     public Duration lease() {
         return lease;
+    }
+
+    /**
+     * How long an instance counts as alive after it last said so. Its connections stop counting once it is
+     * not: within four fifths of the reconnect retry, so that the clients of a crashed instance find their
+     * old streams gone when they come back; never under two seconds, since it is renewed every second.
+     */
+    public Duration aliveFor() {
+        Duration ttl = reconnectRetry.multipliedBy(4).dividedBy(5);
+        Duration floor = Duration.ofSeconds(2);
+        return ttl.compareTo(floor) < 0 ? floor : ttl.compareTo(lease) > 0 ? lease : ttl;
     }
 
     public Duration commandTimeout() {

@@ -15,15 +15,24 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the cluster knows of each instance: the connections each user holds anywhere (as leases, so that a
- * crashed instance's connections stop counting after {@code sse.cluster.lease}) and each instance's stats.
+ * What the cluster knows of each instance: whether it is alive (a key it renews every second), the
+ * connections each user holds anywhere (as leases, which stop counting when their instance is no longer
+ * alive, or at the latest after {@code sse.cluster.lease}) and each instance's stats.
  */
 @ApplicationScoped
 public class Presence {
 
     private static final Logger LOG = Logger.getLogger("dev.ssenotify.cluster");
+    // Members are <instance>:<client>. Those of an instance whose alive key has expired (it crashed) go first.
     private static final String RESERVE = """
+            redis.call('PSETEX', ARGV[6] .. ARGV[8], ARGV[7], '1')
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+            for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+              local instance = string.match(member, '^(.*):[^:]*$')
+              if instance and redis.call('EXISTS', ARGV[6] .. instance) == 0 then
+                redis.call('ZREM', KEYS[1], member)
+              end
+            end
             if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
@@ -46,7 +55,8 @@ public class Presence {
             Long reserved = redis.commands().<Long>eval(RESERVE, ScriptOutputType.INTEGER,
                     new String[]{userKey(userId)},
                     String.valueOf(now), String.valueOf(now + lease), String.valueOf(maxPerUser),
-                    member(clientId), String.valueOf(lease * 2))
+                    member(clientId), String.valueOf(lease * 2),
+                    cluster.key("alive:"), String.valueOf(aliveMillis()), cluster.instanceId())
                     .get(cluster.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return reserved != null && reserved == 1L;
         } catch (Exception e) {
@@ -71,6 +81,15 @@ public class Presence {
             sent.add(commands.pexpire(userKey(user), cluster.lease().toMillis() * 2));
         });
         awaitAll(sent);
+    }
+
+    /** Says this instance is alive, for {@link ClusterConfig#aliveFor} from now. */
+    public void alive() {
+        awaitAll(List.of(redis.commands().psetex(cluster.key("alive:" + cluster.instanceId()), aliveMillis(), "1")));
+    }
+
+    private long aliveMillis() {
+        return cluster.aliveFor().toMillis();
     }
 
     /** Publishes this instance's stats for the others to read, for two leases. */

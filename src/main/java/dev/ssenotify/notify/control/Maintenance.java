@@ -102,6 +102,11 @@ public class Maintenance {
         }
     }
 
+    /** Cluster mode: tells the others this instance still holds its connections. */
+    public void alive() {
+        presence.alive();
+    }
+
     /** Cluster mode: renews this instance's connection leases and publishes its stats. */
     public void clusterRound() {
         presence.renew(registry.clientsByUser());

@@ -27,6 +27,7 @@ public class MaintenanceTimer {
     private static final String CLEANUP = "sse-cleanup";
     private static final String CLUSTER = "sse-cluster";
     private static final String DEADLINES = "sse-write-deadlines";
+    private static final String ALIVE = "sse-alive";
 
     @Resource
     TimerService timers;
@@ -46,6 +47,7 @@ public class MaintenanceTimer {
         if (cluster.enabled()) {
             // Leases must be renewed well within their length.
             every(cluster.lease().dividedBy(3), CLUSTER);
+            every(Duration.ofSeconds(1), ALIVE);
         }
     }
 
@@ -68,6 +70,8 @@ public class MaintenanceTimer {
             maintenance.sweep();
         } else if (DEADLINES.equals(timer.getInfo())) {
             maintenance.enforceWriteDeadlines();
+        } else if (ALIVE.equals(timer.getInfo())) {
+            maintenance.alive();
         } else if (CLUSTER.equals(timer.getInfo())) {
             maintenance.clusterRound();
         }

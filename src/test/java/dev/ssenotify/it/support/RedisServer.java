@@ -33,7 +33,7 @@ public final class RedisServer implements AutoCloseable {
 
     public void startProcess() throws IOException {
         process = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toAbsolutePath().toString()))
+                "--save", "", "--appendonly", "no", "--enable-debug-command", "local", "--dir", dir.toAbsolutePath().toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();
@@ -58,6 +58,17 @@ public final class RedisServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Makes Redis stop answering for a while without closing a socket ({@code DEBUG SLEEP}), as a stalled or
+     * swapping server does. Returns at once; Redis answers again after {@code seconds}.
+     */
+    public Process stall(int seconds) throws IOException {
+        return new ProcessBuilder(List.of("redis-cli", "-p", String.valueOf(port), "DEBUG", "SLEEP", String.valueOf(seconds)))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     public String uri() {
