@@ -51,7 +51,7 @@ class ClusterIT {
         settings.put("sse.auth.users", Deployments.USERS);
         settings.put("sse.cluster.redis.uri", redis.uri());
         settings.put("sse.cluster.key-prefix", "cluster-it");
-        settings.put("sse.cluster.lease", "PT6S");
+        settings.put("sse.cluster.lease", "PT10S");
         settings.put("sse.heartbeat.interval", "PT2S");
         settings.put("sse.reconnect.retry", "PT4S");
         CompletableFuture<PayaraInstance> first = CompletableFuture.supplyAsync(() -> start("a", settings));
@@ -216,7 +216,7 @@ class ClusterIT {
             resumed.close();
         }
         // Dave's three streams on A come back to B after their retry, as EventSource does: the dead
-        // instance's connections no longer count, well before their lease (6 s) would have run out.
+        // instance's connections no longer count, well before their lease (10 s) would have run out.
         for (SseStream stream : daveOnA) {
             stream.awaitEnd(WAIT);
         }
