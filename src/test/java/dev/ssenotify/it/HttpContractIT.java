@@ -107,6 +107,7 @@ class HttpContractIT {
             String aliceClient = aliceStream.clientId();
 
             assertProblem(anonymous.send(event("user", "\"userId\":\"bob\"")), 401, "anonymous to a user");
+            assertProblem(anonymous.send(event("user", "")), 401, "anonymous to 'its own' user");
             assertProblem(anonymous.send(event("all", "")), 401, "anonymous to all");
             assertProblem(anonymous.send(event("client", "\"clientId\":\"" + bobClient + "\"")), 401, "anonymous to a client");
             assertProblem(alice.send(event("user", "\"userId\":\"bob\"")), 403, "alice to bob");
