@@ -116,12 +116,18 @@ class ClusterIT {
     void theUserLimitHoldsAcrossInstances() {
         List<SseStream> streams = new ArrayList<>();
         try {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 4; i++) {
                 streams.add(Api.basic(a.base(), "dave", "dave").stream());
             }
+            Map<String, String> dave = Map.of("Authorization", Api.basicHeader("dave", "dave"));
+            streams.add(SseStream.connect(Api.toUri(a.base()).resolve("api/sse?clientKey=tab-9"), dave));
             try (SseStream sixth = Api.basic(b.base(), "dave", "dave").tryStream()) {
                 assertEquals(429, sixth.status(), "5 on A + 1 on B");
             }
+            // The tab with key tab-9 comes back on B (no sticky sessions): it takes its own place, not a sixth.
+            SseStream moved = SseStream.open(Api.toUri(b.base()).resolve("api/sse?clientKey=tab-9"), dave);
+            streams.add(moved);
+            assertEquals(200, moved.status(), "a keyed stream replaces its own lease on another instance");
         } finally {
             streams.forEach(SseStream::close);
         }

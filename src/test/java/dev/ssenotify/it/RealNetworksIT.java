@@ -289,13 +289,11 @@ class RealNetworksIT {
     }
 
     private JsonObject stats() {
-        return Json.object(admin.get("api/sse-test").body());
+        return admin.json("api/sse-test");
     }
 
     private JsonObject support(String path) {
-        HttpResponse<String> response = admin.get("api/test-support/" + path);
-        assertEquals(200, response.statusCode(), response.body());
-        return Json.object(response.body());
+        return admin.json("api/test-support/" + path);
     }
 
     /** A stream's body as bytes (chunking undone by the HTTP client), collected as they arrive. */

@@ -313,15 +313,11 @@ class StreamingIT {
     }
 
     private JsonObject stats() {
-        HttpResponse<String> response = admin.get("api/sse-test");
-        assertEquals(200, response.statusCode(), response.body());
-        return Json.object(response.body());
+        return admin.json("api/sse-test");
     }
 
     private JsonObject support(String path) {
-        HttpResponse<String> response = admin.get("api/test-support/" + path);
-        assertEquals(200, response.statusCode(), response.body());
-        return Json.object(response.body());
+        return admin.json("api/test-support/" + path);
     }
 
     /** Sends and checks the receipt; {@code expectedQueued} below 0 means any number. */

@@ -23,13 +23,15 @@ import java.util.logging.Logger;
 public class Presence {
 
     private static final Logger LOG = Logger.getLogger("dev.ssenotify.cluster");
-    // Members are <instance>:<client>. Those of an instance whose alive key has expired (it crashed) go first.
+    // Members are <instance>:<lease>, the lease being <clientId> or <clientId>/<clientKey>. Those of an instance
+    // whose alive key has expired (it crashed) go first, then one with the same key (the client moved here).
     private static final String RESERVE = """
             redis.call('PSETEX', ARGV[6] .. ARGV[8], ARGV[7], '1')
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
             for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
               local instance = string.match(member, '^(.*):[^:]*$')
-              if instance and redis.call('EXISTS', ARGV[6] .. instance) == 0 then
+              local key = string.match(member, '/([^/]*)$')
+              if (instance and redis.call('EXISTS', ARGV[6] .. instance) == 0) or (ARGV[9] ~= '' and key == ARGV[9]) then
                 redis.call('ZREM', KEYS[1], member)
               end
             end
@@ -48,15 +50,16 @@ public class Presence {
      * Counts the connection against the user's limit across the cluster; false when the user is at it.
      * When Redis cannot answer, the local limit alone decides: streams keep working through an outage.
      */
-    public boolean reserve(String userId, String clientId, int maxPerUser) {
+    public boolean reserve(String userId, String clientId, String clientKey, int maxPerUser) {
         long now = System.currentTimeMillis();
         long lease = cluster.lease().toMillis();
         try {
             Long reserved = redis.commands().<Long>eval(RESERVE, ScriptOutputType.INTEGER,
                     new String[]{userKey(userId)},
                     String.valueOf(now), String.valueOf(now + lease), String.valueOf(maxPerUser),
-                    member(clientId), String.valueOf(lease * 2),
-                    cluster.key("alive:"), String.valueOf(aliveMillis()), cluster.instanceId())
+                    member(lease(clientId, clientKey)), String.valueOf(lease * 2),
+                    cluster.key("alive:"), String.valueOf(aliveMillis()), cluster.instanceId(),
+                    clientKey == null ? "" : clientKey)
                     .get(cluster.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return reserved != null && reserved == 1L;
         } catch (Exception e) {
@@ -65,18 +68,26 @@ public class Presence {
         }
     }
 
-    public void release(String userId, String clientId) {
-        redis.commands().zrem(userKey(userId), member(clientId));
+    public void release(String userId, String clientId, String clientKey) {
+        redis.commands().zrem(userKey(userId), member(lease(clientId, clientKey)));
     }
 
-    /** Renews the leases of this instance's connections, user by user, in one pipeline. */
-    public void renew(Map<String, List<String>> clientsByUser) {
+    /**
+     * A connection's name among its user's leases; with a {@code clientKey}, a new stream of the same key on
+     * any instance takes its place.
+     */
+    public static String lease(String clientId, String clientKey) {
+        return clientKey == null ? clientId : clientId + "/" + clientKey;
+    }
+
+    /** Renews the leases of this instance's connections ({@link #lease} names), user by user, in one pipeline. */
+    public void renew(Map<String, List<String>> leasesByUser) {
         long expiry = System.currentTimeMillis() + cluster.lease().toMillis();
         RedisAsyncCommands<String, String> commands = redis.commands();
         List<RedisFuture<?>> sent = new ArrayList<>();
-        clientsByUser.forEach((user, clients) -> {
-            for (String client : clients) {
-                sent.add(commands.zadd(userKey(user), expiry, member(client)));
+        leasesByUser.forEach((user, leases) -> {
+            for (String lease : leases) {
+                sent.add(commands.zadd(userKey(user), expiry, member(lease)));
             }
             sent.add(commands.pexpire(userKey(user), cluster.lease().toMillis() * 2));
         });
@@ -136,7 +147,7 @@ public class Presence {
         return cluster.key("user-conns:" + userId);
     }
 
-    private String member(String clientId) {
-        return cluster.instanceId() + ":" + clientId;
+    private String member(String lease) {
+        return cluster.instanceId() + ":" + lease;
     }
 }

@@ -23,10 +23,15 @@ public class StreamStartFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        chain.doFilter(request, response);
-        if (request.getAttribute(ATTRIBUTE) instanceof OpenStream stream) {
-            request.removeAttribute(ATTRIBUTE);
-            stream.begin(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            // Also when the runtime failed after admitting the stream: beginning then fails and closes it,
+            // rather than leaving it registered and never written.
+            if (request.getAttribute(ATTRIBUTE) instanceof OpenStream stream) {
+                request.removeAttribute(ATTRIBUTE);
+                stream.begin(request, response);
+            }
         }
     }
 }

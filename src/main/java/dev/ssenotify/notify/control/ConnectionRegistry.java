@@ -60,7 +60,7 @@ public class ConnectionRegistry {
             throw userLimit();
         }
         if (userId != null && cluster.enabled()
-                && !presence.reserve(userId, connection.clientId(), config.maxClientsPerUser())) {
+                && !presence.reserve(userId, connection.clientId(), connection.clientKey(), config.maxClientsPerUser())) {
             removeFrom(byUser, userId, connection);
             reserved.decrementAndGet();
             throw userLimit();
@@ -111,7 +111,7 @@ public class ConnectionRegistry {
             removeFrom(byUser, userId, connection);
             authenticated.decrementAndGet();
             if (cluster.enabled()) {
-                presence.release(userId, connection.clientId());
+                presence.release(userId, connection.clientId(), connection.clientKey());
             }
         }
         String sessionId = connection.info().sessionId();
@@ -199,10 +199,11 @@ public class ConnectionRegistry {
         return Optional.ofNullable(byClient.get(clientId));
     }
 
-    /** Client ids of the authenticated connections, by user: what this instance renews in the cluster. */
-    Map<String, List<String>> clientsByUser() {
+    /** The leases of the authenticated connections, by user: what this instance renews in the cluster. */
+    Map<String, List<String>> leasesByUser() {
         Map<String, List<String>> out = new java.util.HashMap<>();
-        byUser.forEach((user, set) -> out.put(user, set.stream().map(Connection::clientId).toList()));
+        byUser.forEach((user, set) -> out.put(user,
+                set.stream().map(c -> Presence.lease(c.clientId(), c.clientKey())).toList()));
         return out;
     }
 

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The threads that write to streams. Sized by {@code sse.dispatch.threads} rather than the server's default
- * executor (a couple of threads on Payara), because a write to a client that stopped reading can block a
- * thread until the socket times out, and the other clients must keep flowing meanwhile. Threads come from
- * the container's {@link ManagedThreadFactory}, so they carry its context and end with the application.
+ * executor (a couple of threads on Payara). With the non-blocking output a writer never waits for a client,
+ * so a few threads serve any number of streams; the size matters for the blocking sink output
+ * ({@code sse.dispatch.direct=false}), where a stuck client holds a thread. Threads come from the
+ * container's {@link ManagedThreadFactory}, so they carry its context and end with the application.
  * <p>
  * Writes of events go before upkeep (heartbeats, probes, closing sockets): a slice of heartbeats to
  * thousands of idle streams must not stand between a published event and its client. Within a priority

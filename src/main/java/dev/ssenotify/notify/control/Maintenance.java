@@ -109,7 +109,7 @@ public class Maintenance {
 
     /** Cluster mode: renews this instance's connection leases and publishes its stats. */
     public void clusterRound() {
-        presence.renew(registry.clientsByUser());
+        presence.renew(registry.leasesByUser());
         presence.publishStats(jsonb.toJson(stats.snapshot()));
     }
 

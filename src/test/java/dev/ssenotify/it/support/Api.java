@@ -137,6 +137,15 @@ public final class Api {
         return out;
     }
 
+    /** GETs a path under {@code /api} that must answer 200 with a JSON object, and returns the object. */
+    public jakarta.json.JsonObject json(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.object(response.body());
+    }
+
     /** Sends a test event through {@code POST /api/sse-test}. */
     public HttpResponse<String> send(String json) {
         return postJson("api/sse-test", json);
