@@ -15,19 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishers only enqueue; one writer at a time drains the queue, so a slow client never holds up a
  * publisher.
  * <p>
- * Who may write is one state. {@code NEW}: the response has not started, nobody writes yet. {@code WRITING}:
- * one writer holds the output. {@code IDLE}: nothing to write. {@code PARKED}: the output could not take
- * more without blocking; the container's "writable" callback, or a closer, takes the output next. Whoever
- * takes the output after the connection is closed closes it, and keeps it: nothing is written after.
+ * Who may write is one state ({@link OutputOwnership}). Whoever takes the output after the connection is
+ * closed closes it, and keeps it: nothing is written after.
  */
 final class Connection {
 
     enum Offer { QUEUED, QUEUED_NEEDS_WRITER, FULL, CLOSED }
-
-    private static final int NEW = 0;
-    private static final int WRITING = 1;
-    private static final int IDLE = 2;
-    private static final int PARKED = 3;
 
     private final ClientInfo info;
     private final String clientKey;
@@ -37,11 +30,10 @@ final class Connection {
     private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicInteger state = new AtomicInteger(NEW);
+    private final OutputOwnership owner = new OutputOwnership();
     private final AtomicBoolean closed = new AtomicBoolean();
     // Written by the writer only; read by offers, the byte gauge and the deadline check.
     private volatile long inFlightBytes;
-    private volatile long parkedSinceNanos;
     private volatile long lastWriteNanos = System.nanoTime();
     // The writer's place in a replay being written; only the writer touches it.
     private Iterator<LoggedEvent> replay;
@@ -105,8 +97,7 @@ final class Connection {
 
     /** How long the output has refused more bytes; 0 when it takes them. */
     long nanosParked() {
-        long since = parkedSinceNanos;
-        return since == 0 ? 0 : System.nanoTime() - since;
+        return owner.nanosParked();
     }
 
     /** From now until {@link #openGate}, live frames are held back. */
@@ -176,7 +167,7 @@ final class Connection {
             return Offer.FULL;
         }
         queue.add(frame);
-        return state.compareAndSet(IDLE, WRITING) ? Offer.QUEUED_NEEDS_WRITER : Offer.QUEUED;
+        return owner.claimIdle() ? Offer.QUEUED_NEEDS_WRITER : Offer.QUEUED;
     }
 
     /**
@@ -222,7 +213,7 @@ final class Connection {
 
     /** The first writer: once the response has started. False if the connection was closed before. */
     boolean begin() {
-        return state.compareAndSet(NEW, WRITING);
+        return owner.begin();
     }
 
     /**
@@ -230,22 +221,17 @@ final class Connection {
      * later ({@link #unpark}), and whoever unparks writes next.
      */
     void park() {
-        parkedSinceNanos = System.nanoTime();
-        state.set(PARKED);
+        owner.park();
     }
 
     /** Takes the output from a parked writer; true for the one caller that did. */
     boolean unpark() {
-        if (state.compareAndSet(PARKED, WRITING)) {
-            parkedSinceNanos = 0;
-            return true;
-        }
-        return false;
+        return owner.unpark();
     }
 
     /** Takes the output from nobody, to close it: true if no writer had it. */
     boolean claimForClose() {
-        return state.compareAndSet(NEW, WRITING) || state.compareAndSet(IDLE, WRITING) || unpark();
+        return owner.claimForClose();
     }
 
     /**
@@ -253,8 +239,8 @@ final class Connection {
      * (or the connection closed) after it last looked and it won the right to write again.
      */
     boolean releaseWriter() {
-        state.set(IDLE);
-        return (!queue.isEmpty() || closed.get()) && state.compareAndSet(IDLE, WRITING);
+        owner.release();
+        return (!queue.isEmpty() || closed.get()) && owner.claimIdle();
     }
 
     /** Discards what is still queued and returns how many events (not heartbeats) were in it. */
