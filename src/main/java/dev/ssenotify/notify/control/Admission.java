@@ -12,15 +12,16 @@ import java.util.concurrent.TimeUnit;
  *   <li>a stream that names the same logical client ({@code clientKey}, same owner) replaces it: the old one
  *       is closed as {@code replaced};</li>
  *   <li>a user at {@code sse.max-clients-per-user} first has its streams probed: a write to a peer that has
- *       gone is answered with a reset, and the next write fails and closes it. The request waits for that
- *       at most {@link #PROBE_WAIT_MILLIS}, and only when the user is at its limit.</li>
+ *       gone is answered with a reset, and the next write fails and closes it. The request waits for a close
+ *       (not a fixed time) at most {@link #PROBE_WAIT_MILLIS}, and only when the user is at its limit.</li>
  * </ul>
  */
 @ApplicationScoped
 public class Admission {
 
     static final long PROBE_WAIT_MILLIS = 500;
-    // Two writes find a peer that is gone: the first draws its reset, the second fails on it.
+    // Two writes find a peer that is gone: the first draws its reset, the second fails on it. So the probe
+    // is written again after this long if no stream closed meanwhile.
     private static final long PROBE_EVERY_MILLIS = 50;
 
     @Inject
@@ -46,13 +47,22 @@ public class Admission {
 
     private void probe(String userId) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_WAIT_MILLIS);
+        long every = TimeUnit.MILLISECONDS.toNanos(PROBE_EVERY_MILLIS);
         Frame probe = encoder.probe();
+        long nextProbe = System.nanoTime();
         do {
-            for (Connection connection : registry.ofUser(userId)) {
-                delivery.offer(connection, probe);
+            int phase = registry.closePhase();
+            long now = System.nanoTime();
+            if (now >= nextProbe) {
+                for (Connection connection : registry.ofUser(userId)) {
+                    delivery.offer(connection, probe);
+                }
+                nextProbe = now + every;
             }
+            long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(nextProbe, deadline) - now));
             try {
-                Thread.sleep(PROBE_EVERY_MILLIS);
+                // Wakes as soon as any stream closes, so a dead one found frees the request at once.
+                registry.awaitClose(phase, waitMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,6 +45,8 @@ public class ConnectionRegistry {
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     private final AtomicInteger reserved = new AtomicInteger();
     private final AtomicInteger authenticated = new AtomicInteger();
+    // Advances on every close, without a lock: lets a caller wait for "some connection closed", bounded.
+    private final Phaser closes = new Phaser(1);
     private volatile boolean shuttingDown;
 
     /** Makes the connection visible to dispatch, or throws if a limit or shutdown forbids it. */
@@ -119,6 +124,7 @@ public class ConnectionRegistry {
             removeFrom(bySession, sessionId, connection);
         }
         reserved.decrementAndGet();
+        closes.arrive();
         telemetry.dropped(connection.discardQueued());
         telemetry.closed(reason);
         lifecycle.disconnected(connection.info(), reason);
@@ -180,6 +186,23 @@ public class ConnectionRegistry {
                 .filter(peer -> peer != incoming && key.equals(peer.clientKey())
                         && java.util.Objects.equals(userId, peer.info().userId()))
                 .findFirst();
+    }
+
+    /** A token for {@link #awaitClose}: taken before doing what may close connections. */
+    int closePhase() {
+        return closes.getPhase();
+    }
+
+    /**
+     * Waits until a connection has closed since {@code phase} was taken, at most {@code millis}; returns at
+     * once if one already has.
+     */
+    void awaitClose(int phase, long millis) throws InterruptedException {
+        try {
+            closes.awaitAdvanceInterruptibly(phase, millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // none closed in time: the caller looks again
+        }
     }
 
     /** The user's open connections on this instance. */
