@@ -1,9 +1,7 @@
 package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.ClientInfo;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,9 +35,7 @@ final class Connection {
     private volatile long lastWriteNanos = System.nanoTime();
     // The writer's place in a replay being written; only the writer touches it.
     private Iterator<LoggedEvent> replay;
-    // While a replay is being planned, live frames wait here so that none is lost or doubled at the switch.
-    private volatile boolean gated;
-    private List<Frame> held;
+    private final ReplayGate gate;
 
     /**
      * @param clientKey the key a client sends to name itself across reconnects, or null
@@ -52,6 +48,7 @@ final class Connection {
         this.output = output;
         this.capacity = capacity;
         this.maxBytes = maxBytes;
+        this.gate = new ReplayGate(capacity);
     }
 
     ClientInfo info() {
@@ -100,28 +97,17 @@ final class Connection {
         return owner.nanosParked();
     }
 
-    /** From now until {@link #openGate}, live frames are held back. */
-    synchronized void gate() {
-        held = new ArrayList<>();
-        gated = true;
+    /** From now until {@link #openGate}, live frames are held back ({@link ReplayGate}). */
+    void gate() {
+        gate.shut();
     }
 
     Offer offer(Frame frame) {
-        if (gated) {
-            synchronized (this) {
-                if (gated) {
-                    if (closed.get()) {
-                        return Offer.CLOSED;
-                    }
-                    if (held.size() >= capacity) {
-                        return Offer.FULL;
-                    }
-                    held.add(frame);
-                    return Offer.QUEUED;
-                }
-            }
+        if (closed.get()) {
+            return Offer.CLOSED;
         }
-        return enqueue(frame);
+        Offer held = gate.hold(frame);
+        return held != null ? held : enqueue(frame);
     }
 
     /** Queues past the gate: the first frame and the replay. */
@@ -129,27 +115,9 @@ final class Connection {
         return enqueue(frame);
     }
 
-    /**
-     * Lets live frames through again. Held events up to {@code head} were part of the replay and are
-     * dropped; later ones follow it in order.
-     */
-    synchronized Offer openGate(long head) {
-        gated = false;
-        Offer result = Offer.QUEUED;
-        for (Frame frame : held) {
-            if (frame.kind() == Frame.Kind.EVENT && frame.sequence() > head) {
-                Offer offered = enqueue(frame);
-                if (offered == Offer.FULL || offered == Offer.CLOSED) {
-                    result = offered;
-                    break;
-                }
-                if (offered == Offer.QUEUED_NEEDS_WRITER) {
-                    result = offered;
-                }
-            }
-        }
-        held = null;
-        return result;
+    /** Lets live frames through again: held events after {@code head} follow the replay, in order. */
+    Offer openGate(long head) {
+        return gate.open(head, this::enqueue);
     }
 
     private Offer enqueue(Frame frame) {
