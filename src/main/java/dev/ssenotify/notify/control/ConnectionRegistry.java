@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -184,7 +185,7 @@ public class ConnectionRegistry {
         }
         return peers.stream()
                 .filter(peer -> peer != incoming && key.equals(peer.clientKey())
-                        && java.util.Objects.equals(userId, peer.info().userId()))
+                        && Objects.equals(userId, peer.info().userId()))
                 .findFirst();
     }
 
