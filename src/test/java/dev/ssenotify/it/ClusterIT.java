@@ -49,6 +49,7 @@ class ClusterIT {
         redis = RedisServer.start();
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("sse.auth.users", Deployments.USERS);
+        settings.putAll(Deployments.TEST_DEFAULTS);
         settings.put("sse.cluster.redis.uri", redis.uri());
         settings.put("sse.cluster.key-prefix", "cluster-it");
         settings.put("sse.cluster.lease", "PT10S");

@@ -68,7 +68,9 @@ public class AuthResource {
     public JsonObject me() {
         Principal principal = request.getUserPrincipal();
         String name = principal == null ? null : principal.getName();
-        Set<String> roles = name != null && request.isUserInRole("sse-admin") ? Set.of("sse-admin") : Set.of();
+        // The same roles login answered with: the account's, when the built-in directory knows the caller.
+        Set<String> roles = name == null ? Set.of() : logins.rolesOf(name)
+                .orElseGet(() -> request.isUserInRole("sse-admin") ? Set.of("sse-admin") : Set.of());
         return identity(name, roles, SessionIds.current(request)).build();
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import java.util.Set;
 
 /** Session logins: verifies credentials, then binds the user to a fresh session. */
 @ApplicationScoped
@@ -17,6 +18,11 @@ public class Logins {
         Optional<UserAccount> account = directory.verify(name, password);
         account.ifPresent(a -> SessionIds.startFresh(request, a.name()));
         return account;
+    }
+
+    /** The roles of an account the directory knows. */
+    public Optional<Set<String>> rolesOf(String name) {
+        return directory.find(name).map(UserAccount::roles);
     }
 
     public void logout(HttpServletRequest request) {

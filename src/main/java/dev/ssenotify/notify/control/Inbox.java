@@ -18,6 +18,13 @@ import java.util.concurrent.TimeoutException;
  */
 final class Inbox {
 
+    /** Told of every event a queue takes in or lets go, to keep the totals across all queues. */
+    interface Ledger {
+        void added(String inboxKey, LoggedEvent event);
+
+        void removed(LoggedEvent event);
+    }
+
     private record Pending(String eventId, long deadlineNanos, CompletableFuture<Acknowledgement> future) {
     }
 
@@ -25,11 +32,20 @@ final class Inbox {
     record Backlog(List<LoggedEvent> events, boolean lost) {
     }
 
+    private final String key;
+    private final Ledger ledger;
     private final Deque<LoggedEvent> events = new ArrayDeque<>();
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private long cursor;
     private String cursorMovedBy = "ack";
     private long lostUpTo;
+
+    /** @param lostUpTo events up to this sequence were lost before the queue existed (0 when none) */
+    Inbox(String key, Ledger ledger, long lostUpTo) {
+        this.key = key;
+        this.ledger = ledger;
+        this.lostUpTo = lostUpTo;
+    }
 
     /** Keeps the event unless it is already delivered; returns how many older events were dropped. */
     synchronized int add(LoggedEvent event, int max) {
@@ -37,13 +53,52 @@ final class Inbox {
             return 0;
         }
         events.addLast(event);
+        ledger.added(key, event);
         int dropped = 0;
         while (events.size() > max) {
-            lostUpTo = Math.max(lostUpTo, events.removeFirst().sequence());
+            lose(events.removeFirst());
             dropped++;
         }
         return dropped;
     }
+
+    /** Drops the oldest event if it is this one (the budget's pick); false when it is no longer queued here. */
+    synchronized boolean dropOldest(long sequence) {
+        LoggedEvent first = events.peekFirst();
+        if (first == null || first.sequence() != sequence) {
+            return false;
+        }
+        lose(events.removeFirst());
+        return true;
+    }
+
+    /**
+     * Empties the queue to make room for another (past {@code sse.offline.max-queues}); returns the waits to
+     * fail, to run outside this lock.
+     */
+    synchronized List<Runnable> dropAll(String why) {
+        while (!events.isEmpty()) {
+            lose(events.removeFirst());
+        }
+        List<Runnable> failures = new ArrayList<>();
+        for (Pending p : pending.values()) {
+            failures.add(() -> p.future().completeExceptionally(new IllegalStateException(
+                    "event " + p.eventId() + " was dropped from its offline queue: " + why)));
+        }
+        pending.clear();
+        return failures;
+    }
+
+    /** The last sequence lost from this queue (to the bounds or the retention), 0 when none. */
+    synchronized long lostUpTo() {
+        return lostUpTo;
+    }
+
+    private void lose(LoggedEvent event) {
+        lostUpTo = Math.max(lostUpTo, event.sequence());
+        ledger.removed(event);
+    }
+
 
     synchronized CompletableFuture<Acknowledgement> await(LoggedEvent event, long deadlineNanos) {
         CompletableFuture<Acknowledgement> future = new CompletableFuture<>();
@@ -81,7 +136,7 @@ final class Inbox {
         cursor = sequence;
         cursorMovedBy = via;
         while (!events.isEmpty() && events.peekFirst().sequence() <= sequence) {
-            events.removeFirst();
+            ledger.removed(events.removeFirst());
         }
         List<Runnable> completions = new ArrayList<>();
         Map<Long, Pending> passed = pending.headMap(sequence, true);
@@ -96,7 +151,7 @@ final class Inbox {
     /** Drops events older than the retention and waits past their deadline; returns expired waits. */
     synchronized List<Runnable> expire(long oldestKeptNanos, long now) {
         while (!events.isEmpty() && events.peekFirst().loggedAtNanos() < oldestKeptNanos) {
-            lostUpTo = Math.max(lostUpTo, events.removeFirst().sequence());
+            lose(events.removeFirst());
         }
         List<Runnable> timeouts = new ArrayList<>();
         pending.values().removeIf(p -> {

@@ -4,9 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
-import java.util.Arrays;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -77,6 +74,18 @@ public class SseConfig {
     Duration offlineRetention;
 
     @Inject
+    @ConfigProperty(name = "sse.offline.max-bytes", defaultValue = "67108864")
+    long offlineMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "sse.offline.max-queues", defaultValue = "50000")
+    int offlineMaxQueues;
+
+    @Inject
+    @ConfigProperty(name = "sse.max-anonymous-per-address", defaultValue = "20")
+    int maxAnonymousPerAddress;
+
+    @Inject
     @ConfigProperty(name = "sse.delivery.ack", defaultValue = "write")
     String ackMode;
 
@@ -85,13 +94,8 @@ public class SseConfig {
     Duration ackTimeout;
 
     @Inject
-    @ConfigProperty(name = "sse.test-endpoint.enabled", defaultValue = "true")
+    @ConfigProperty(name = "sse.test-endpoint.enabled", defaultValue = "false")
     boolean testEndpointEnabled;
-
-    // Read as one string: Payara's Config cannot inject Optional<List<String>>.
-    @Inject
-    @ConfigProperty(name = "sse.cors.allowed-origins")
-    Optional<String> allowedOrigins;
 
     @Inject
     @ConfigProperty(name = "sse.logging.enabled", defaultValue = "true")
@@ -115,6 +119,13 @@ public class SseConfig {
         }
         requirePositive("sse.replay.max-events", replayMaxEvents);
         requirePositive("sse.offline.max-events", offlineMaxEvents);
+        requirePositive("sse.offline.max-queues", offlineMaxQueues);
+        requirePositive("sse.max-anonymous-per-address", maxAnonymousPerAddress);
+        // One event of the largest size must fit, with its overhead.
+        if (offlineMaxBytes < maxEventBytes + 1024L) {
+            throw new IllegalStateException("sse.offline.max-bytes must be at least sse.max-event-bytes + 1024 ("
+                    + (maxEventBytes + 1024L) + "), got " + offlineMaxBytes);
+        }
         requireNotNegative("sse.replay.retention", replayRetention);
         requireNotNegative("sse.offline.retention", offlineRetention);
         requireNotNegative("sse.delivery.ack-timeout", ackTimeout);
@@ -188,6 +199,20 @@ public class SseConfig {
         return offlineRetention;
     }
 
+    /** Bytes all offline queues together may pin; past it the oldest queued event goes first. */
+    public long offlineMaxBytes() {
+        return offlineMaxBytes;
+    }
+
+    public int offlineMaxQueues() {
+        return offlineMaxQueues;
+    }
+
+    /** Streams without a user that one client address may hold open. */
+    public int maxAnonymousPerAddress() {
+        return maxAnonymousPerAddress;
+    }
+
     /** True when only an ack counts as delivered ({@code sse.delivery.ack=client}); else a write does. */
     public boolean ackByClient() {
         return ackMode.equals("client");
@@ -199,13 +224,6 @@ public class SseConfig {
 
     public boolean testEndpointEnabled() {
         return testEndpointEnabled;
-    }
-
-    public List<String> allowedOrigins() {
-        return Arrays.stream(allowedOrigins.orElse("").split(","))
-                .map(String::trim)
-                .filter(origin -> !origin.isEmpty())
-                .toList();
     }
 
     public boolean loggingEnabled() {

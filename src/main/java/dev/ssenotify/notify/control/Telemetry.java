@@ -92,6 +92,8 @@ public class Telemetry {
         metrics.gauge("sse.buffered.bytes", registry, ConnectionRegistry::bufferedBytes);
         metrics.gauge("sse.log.size", log, EventLog::size);
         metrics.gauge("sse.offline.queued", inboxes, Inboxes::queued);
+        metrics.gauge("sse.offline.bytes", inboxes, Inboxes::queuedBytes);
+        metrics.gauge("sse.offline.queues", inboxes, Inboxes::queues);
     }
 
     void duplicate() {

@@ -50,7 +50,8 @@ public record SseEvent(String event, Object data, String id, Long retryMillis) {
             throw new InvalidEventException("event",
                     "event name must match [A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
         }
-        if (name.startsWith(RESERVED_PREFIX)) {
+        // Case-blind: a browser listener for "SSE.connected" must never be fed by a publisher.
+        if (name.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
             throw new InvalidEventException("event", "event names starting with 'sse.' are reserved for the server");
         }
     }

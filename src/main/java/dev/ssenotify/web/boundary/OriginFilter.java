@@ -1,7 +1,7 @@
 package dev.ssenotify.web.boundary;
 
-import dev.ssenotify.notify.control.SseConfig;
 import dev.ssenotify.web.control.Origins;
+import dev.ssenotify.web.control.WebConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,8 +14,11 @@ import java.util.Set;
 
 /**
  * Cross-origin rules for {@code /api/*}: a state-changing request from a foreign {@code Origin} is refused
- * (403) unless that origin is in {@code sse.cors.allowed-origins}; listed origins get CORS with credentials
- * (never {@code *}) and may send {@code Last-Event-ID}. Requests without {@code Origin} pass.
+ * (403) unless that origin is in {@code sse.cors.allowed-origins}; so is opening a stream ({@code GET /api/sse}),
+ * which is not a plain read: it delivers, and so uses up, the caller's queued events. Listed origins get CORS
+ * with credentials (never {@code *}) and may send {@code Last-Event-ID}. Requests without {@code Origin} pass.
+ * The server's own origin is {@code sse.public-origin} when set (behind a proxy), else the request's scheme
+ * and {@code Host}.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class OriginFilter extends HttpFilter {
@@ -24,7 +27,7 @@ public class OriginFilter extends HttpFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
-    transient SseConfig config;
+    transient WebConfig config;
 
     private transient Origins origins;
 
@@ -41,7 +44,9 @@ public class OriginFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean same = Origins.isSameOrigin(origin, request.getScheme(), request.getHeader("Host"));
+        boolean same = config.publicOrigin()
+                .map(own -> Origins.sameAs(origin, own))
+                .orElseGet(() -> Origins.isSameOrigin(origin, request.getScheme(), request.getHeader("Host")));
         boolean listed = !same && origins.isListed(origin);
         boolean preflight = "OPTIONS".equals(request.getMethod())
                 && request.getHeader("Access-Control-Request-Method") != null;
@@ -61,11 +66,16 @@ public class OriginFilter extends HttpFilter {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
-        if (!same && !listed && !SAFE_METHODS.contains(request.getMethod())) {
+        if (!same && !listed && (!SAFE_METHODS.contains(request.getMethod()) || opensStream(request))) {
             refuse(response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean opensStream(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "GET".equals(request.getMethod()) && (path.equals("/api/sse") || path.equals("/api/sse/"));
     }
 
     private static void refuse(HttpServletResponse response) throws IOException {

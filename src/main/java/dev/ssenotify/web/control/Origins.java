@@ -34,6 +34,12 @@ public final class Origins {
         return own != null && own.equals(candidate);
     }
 
+    /** True when both name the same origin (configured as {@code sse.public-origin}). */
+    public static boolean sameAs(String origin, String own) {
+        String candidate = normalize(origin);
+        return candidate != null && candidate.equals(normalize(own));
+    }
+
     public boolean isListed(String origin) {
         String candidate = normalize(origin);
         return candidate != null && allowed.contains(candidate);

@@ -20,6 +20,18 @@ public final class Deployments {
     public static final String USERS = "alice:alice:user,bob:bob:user,carol:carol:user,dave:dave:user,"
             + "erin:erin:user,frank:frank:user,grace:grace:user,admin:admin:sse-admin|user";
 
+    /**
+     * What every test server starts with beyond the shipped defaults: the test endpoint on (it is how tests
+     * publish) and the per-caller limits raised, since every test client comes from one address. Tests of
+     * those limits set their own values.
+     */
+    public static final Map<String, String> TEST_DEFAULTS = Map.of(
+            "sse.test-endpoint.enabled", "true",
+            "sse.publish.rate", "100000/PT1S",
+            "sse.connect.rate", "100000/PT1M",
+            "sse.max-anonymous-per-address", "10000",
+            "sse.auth.login-rate.address", "off");
+
     private Deployments() {
     }
 
@@ -30,6 +42,7 @@ public final class Deployments {
         }
         Map<String, String> config = new TreeMap<>();
         config.put("sse.auth.users", USERS);
+        config.putAll(TEST_DEFAULTS);
         config.putAll(settings);
         StringBuilder properties = new StringBuilder();
         config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));

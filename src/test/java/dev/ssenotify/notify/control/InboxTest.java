@@ -24,7 +24,7 @@ class InboxTest {
 
     @Test
     void keepsTheNewestAndRemembersTheLoss() {
-        Inbox inbox = new Inbox();
+        Inbox inbox = new Inbox("u:u", new OfflineLedger(), 0);
         int dropped = 0;
         for (long s = 1; s <= 7; s++) {
             dropped += inbox.add(event(s), 3);
@@ -38,7 +38,7 @@ class InboxTest {
 
     @Test
     void theCursorOnlyMovesForwardAndCompletesWaiters() throws Exception {
-        Inbox inbox = new Inbox();
+        Inbox inbox = new Inbox("u:u", new OfflineLedger(), 0);
         inbox.add(event(1), 10);
         inbox.add(event(2), 10);
         CompletableFuture<Acknowledgement> first = inbox.await(event(1), System.nanoTime() + 1_000_000_000L);
@@ -57,7 +57,7 @@ class InboxTest {
 
     @Test
     void waitsTimeOutAndOldEventsExpireAsLost() {
-        Inbox inbox = new Inbox();
+        Inbox inbox = new Inbox("u:u", new OfflineLedger(), 0);
         LoggedEvent old = event(1);
         inbox.add(old, 10);
         CompletableFuture<Acknowledgement> waiting = inbox.await(old, System.nanoTime() - 1);

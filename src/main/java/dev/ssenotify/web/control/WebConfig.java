@@ -1,0 +1,67 @@
+package dev.ssenotify.web.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The HTTP settings: who may call cross-origin, the origin the server is reached at, cookies and bodies. */
+@ApplicationScoped
+public class WebConfig {
+
+    // Read as one string: Payara's Config cannot inject Optional<List<String>>.
+    @Inject
+    @ConfigProperty(name = "sse.cors.allowed-origins")
+    Optional<String> allowedOrigins;
+
+    @Inject
+    @ConfigProperty(name = "sse.public-origin")
+    Optional<String> publicOrigin;
+
+    @Inject
+    @ConfigProperty(name = "sse.cookie.secure", defaultValue = "false")
+    boolean cookieSecure;
+
+    @Inject
+    @ConfigProperty(name = "sse.http.body-timeout", defaultValue = "PT10S")
+    Duration bodyTimeout;
+
+    @PostConstruct
+    void validate() {
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalStateException("sse.http.body-timeout must be positive, got " + bodyTimeout);
+        }
+        publicOrigin().ifPresent(origin -> {
+            if (Origins.normalize(origin) == null) {
+                throw new IllegalStateException("sse.public-origin must be an origin like https://example.com, got '"
+                        + origin + "'");
+            }
+        });
+    }
+
+    public List<String> allowedOrigins() {
+        return Arrays.stream(allowedOrigins.orElse("").split(","))
+                .map(String::trim)
+                .filter(origin -> !origin.isEmpty())
+                .toList();
+    }
+
+    /** The origin browsers reach this server at, when configured; else the request's own scheme and Host. */
+    public Optional<String> publicOrigin() {
+        return publicOrigin.map(String::trim).filter(origin -> !origin.isEmpty());
+    }
+
+    /** True: the session cookie is always {@code Secure}; else only on requests that came over HTTPS. */
+    public boolean cookieSecure() {
+        return cookieSecure;
+    }
+
+    /** How long a client may take to send a whole request body. */
+    public Duration bodyTimeout() {
+        return bodyTimeout;
+    }
+}
