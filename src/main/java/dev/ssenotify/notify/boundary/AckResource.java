@@ -21,7 +21,7 @@ import java.security.Principal;
 
 /**
  * {@code POST /api/sse/ack} with {@code {"lastEventId": "..."}}: the caller has handled every event up to
- * that id. Only the caller's own events (its user's, its session's) may be acknowledged.
+ * that id. Only events the caller could have received may be acknowledged; any other id gets the same 400.
  */
 @Path("sse/ack")
 @RequestScoped
@@ -47,12 +47,9 @@ public class AckResource {
         if (userId == null && sessionId == null) {
             throw ProblemException.unauthorized("acknowledgements need a user or a session");
         }
-        switch (acknowledgements.acknowledge(userId, sessionId, lastEventId)) {
-            case UNKNOWN -> throw ProblemException.badRequest("'lastEventId' is not an id of this server's event log");
-            case NOT_OWN -> throw ProblemException.forbidden("only your own events can be acknowledged");
-            default -> {
-                return Jsonp.object().add("lastEventId", lastEventId).build();
-            }
+        if (acknowledgements.acknowledge(userId, sessionId, lastEventId) == Acknowledgements.Outcome.NOT_ACKABLE) {
+            throw ProblemException.badRequest("'lastEventId' is not the id of an event you can acknowledge");
         }
+        return Jsonp.object().add("lastEventId", lastEventId).build();
     }
 }

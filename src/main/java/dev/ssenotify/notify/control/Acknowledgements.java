@@ -8,12 +8,15 @@ import jakarta.inject.Inject;
 
 /**
  * Client acknowledgements: everything up to the acknowledged id counts as handled for the caller's user
- * and session, which moves their offline cursors and completes waiting receipts.
+ * and session, which moves their offline cursors and completes waiting receipts. A caller may acknowledge
+ * an event it could have received (its user's, its session's, a broadcast it sees, one for its own open
+ * connection) or one it already acknowledged; every other id, malformed, unknown or someone else's, gets the
+ * one same answer, so that acks cannot be used to tell other people's ids apart.
  */
 @ApplicationScoped
 public class Acknowledgements {
 
-    public enum Outcome { ACKNOWLEDGED, NOT_OWN, UNKNOWN }
+    public enum Outcome { ACKNOWLEDGED, NOT_ACKABLE }
 
     @Inject
     EventLog log;
@@ -23,20 +26,37 @@ public class Acknowledgements {
     Telemetry telemetry;
     @Inject
     Event<EventAcknowledged> acknowledged;
+    @Inject
+    ConnectionRegistry registry;
 
     public Outcome acknowledge(String userId, String sessionId, String lastEventId) {
         EventIds.Parsed parsed = log.parse(lastEventId);
         if (!(parsed instanceof EventIds.Known known) || known.sequence() > log.head()) {
-            return Outcome.UNKNOWN;
+            return Outcome.NOT_ACKABLE;
         }
-        LoggedEvent event = log.find(known.sequence());
-        // A client's own connection event is its to acknowledge; moving one's own cursor harms nobody.
-        if (event != null && !(event.target() instanceof SseTarget.Client) && !event.replayableTo(userId, sessionId)) {
-            return Outcome.NOT_OWN;
+        long sequence = known.sequence();
+        LoggedEvent event = log.find(sequence);
+        boolean ackable = event != null
+                ? mayAcknowledge(event, userId, sessionId)
+                // Gone from the log: still the caller's to ack while its own queue holds it or has passed it.
+                : inboxes.knows(userId, sessionId, sequence);
+        if (!ackable) {
+            return Outcome.NOT_ACKABLE;
         }
         inboxes.acknowledged(userId, sessionId, known.sequence());
         telemetry.ack();
         acknowledged.fireAsync(new EventAcknowledged(userId, sessionId, lastEventId));
         return Outcome.ACKNOWLEDGED;
+    }
+
+    private boolean mayAcknowledge(LoggedEvent event, String userId, String sessionId) {
+        if (event.target() instanceof SseTarget.Client client) {
+            return registry.find(client.clientId())
+                    .map(Connection::info)
+                    .filter(owner -> (userId != null && userId.equals(owner.userId()))
+                            || (sessionId != null && sessionId.equals(owner.sessionId())))
+                    .isPresent();
+        }
+        return event.replayableTo(userId, sessionId);
     }
 }

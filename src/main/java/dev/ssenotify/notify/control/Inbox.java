@@ -111,6 +111,15 @@ final class Inbox {
         return future;
     }
 
+    synchronized boolean holds(long sequence) {
+        for (LoggedEvent event : events) {
+            if (event.sequence() == sequence) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     synchronized long cursor() {
         return cursor;
     }

@@ -44,6 +44,7 @@ public class Inboxes {
     // keeps the same queues; a cursor moves here only when the shared stream says so.
     @PostConstruct
     void joinCluster() {
+        bound();
         if (cluster.enabled()) {
             shared = redisLog.get();
             shared.onCursor(this::apply);
@@ -54,7 +55,6 @@ public class Inboxes {
     private final OfflineLedger ledger = new OfflineLedger();
     private OfflineMarks marks;
 
-    @PostConstruct
     void bound() {
         marks = new OfflineMarks(config.offlineMaxQueues());
     }
@@ -177,6 +177,17 @@ public class Inboxes {
         if (!config.ackByClient()) {
             advance(key(event.target()), event.sequence(), "write");
         }
+    }
+
+    /** True when one of the caller's queues holds the event or its cursor has passed it. */
+    boolean knows(String userId, String sessionId, long sequence) {
+        for (String key : keys(userId, sessionId)) {
+            Inbox inbox = inboxes.get(key);
+            if (inbox != null && (inbox.cursor() >= sequence || inbox.holds(sequence))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A client acknowledged everything up to the sequence. */

@@ -3,6 +3,7 @@ package dev.ssenotify.web.boundary;
 import dev.ssenotify.web.control.Origins;
 import dev.ssenotify.web.control.WebConfig;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -20,7 +21,8 @@ import java.util.Set;
  * The server's own origin is {@code sse.public-origin} when set (behind a proxy), else the request's scheme
  * and {@code Host}.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+// Also on the ASYNC dispatch that BodyReadFilter makes once a body is read: filters run in no set order.
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class OriginFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -53,7 +55,7 @@ public class OriginFilter extends HttpFilter {
         if (listed) {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.setHeader("Access-Control-Allow-Credentials", "true");
-            response.addHeader("Vary", "Origin");
+            response.setHeader("Vary", "Origin");
         }
         if (preflight) {
             if (!same && !listed) {

@@ -1,5 +1,6 @@
 package dev.ssenotify.web.boundary;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletResponse;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
  * given one, reached through the Catalina response behind the facade. Containers that know 429 (and any
  * that do not look like Payara) are left alone.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+// Also on the ASYNC dispatch that BodyReadFilter makes once a body is read: filters run in no set order.
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class ReasonPhraseFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -30,6 +30,11 @@ public class WebConfig {
     @ConfigProperty(name = "sse.http.body-timeout", defaultValue = "PT10S")
     Duration bodyTimeout;
 
+    // Read here too (it is the notification layer's key): the largest body is an event's data plus the rest.
+    @Inject
+    @ConfigProperty(name = "sse.max-event-bytes", defaultValue = "65536")
+    int maxEventBytes;
+
     @PostConstruct
     void validate() {
         if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
@@ -58,6 +63,11 @@ public class WebConfig {
     /** True: the session cookie is always {@code Secure}; else only on requests that came over HTTPS. */
     public boolean cookieSecure() {
         return cookieSecure;
+    }
+
+    /** The largest request body any endpoint takes: an event of {@code sse.max-event-bytes} and its fields. */
+    public int maxBodyBytes() {
+        return maxEventBytes + 16 * 1024;
     }
 
     /** How long a client may take to send a whole request body. */

@@ -1,0 +1,69 @@
+package dev.ssenotify.web.boundary;
+
+import dev.ssenotify.web.control.WebConfig;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Reads every request body under {@code /api/*} before the endpoint sees it, without holding a thread: the
+ * request goes asynchronous, a {@link jakarta.servlet.ReadListener} collects the bytes as they arrive, and
+ * only the whole body is dispatched (again, as {@code ASYNC}) to the endpoint, which reads it from memory. A
+ * client that dribbles its body costs a socket and at most {@link WebConfig#maxBodyBytes()} bytes, never a
+ * request thread; one that takes longer than {@code sse.http.body-timeout} gets 408, one that sends more
+ * than the bound 413.
+ */
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+public class BodyReadFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final String BODY = BodyReadFilter.class.getName() + ".body";
+
+    @Inject
+    transient WebConfig config;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            Object body = request.getAttribute(BODY);
+            if (body instanceof byte[] bytes) {
+                request.removeAttribute(BODY);
+                chain.doFilter(new BufferedBodyRequest(request, bytes), response);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        int max = config.maxBodyBytes();
+        if (request.getContentLengthLong() > max) {
+            BodyReader.refuse(response, 413, "Content Too Large", "the request body is larger than " + max + " bytes");
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(config.bodyTimeout().toMillis());
+        BodyReader reader = new BodyReader(async, request.getInputStream(), max, config.bodyTimeout());
+        async.addListener(reader);
+        request.getInputStream().setReadListener(reader);
+    }
+
+    // GET, HEAD and OPTIONS carry no body here; a body is announced by a length or by chunked coding.
+    private static boolean hasBody(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return false;
+        }
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+}

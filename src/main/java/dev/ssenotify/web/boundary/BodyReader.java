@@ -1,0 +1,108 @@
+package dev.ssenotify.web.boundary;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Collects one request body as the container says bytes are there, and then either dispatches the request
+ * with it or answers: 413 past the bound, 408 past the deadline, nothing when the client went away. Exactly
+ * one of those happens.
+ */
+final class BodyReader implements ReadListener, AsyncListener {
+
+    private final AsyncContext async;
+    private final ServletInputStream in;
+    private final int max;
+    private final Duration timeout;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final byte[] chunk = new byte[8192];
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    BodyReader(AsyncContext async, ServletInputStream in, int max, Duration timeout) {
+        this.async = async;
+        this.in = in;
+        this.max = max;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void onDataAvailable() throws IOException {
+        while (!done.get() && in.isReady()) {
+            int n = in.read(chunk);
+            if (n == -1) {
+                return;
+            }
+            if (body.size() + n > max) {
+                finish(413, "Content Too Large", "the request body is larger than " + max + " bytes");
+                return;
+            }
+            body.write(chunk, 0, n);
+        }
+    }
+
+    @Override
+    public void onAllDataRead() {
+        if (done.compareAndSet(false, true)) {
+            async.getRequest().setAttribute(BodyReadFilter.BODY, body.toByteArray());
+            async.dispatch();
+        }
+    }
+
+    @Override
+    public void onError(Throwable cause) {
+        // The client went away or broke the framing: nobody is left to answer.
+        if (done.compareAndSet(false, true)) {
+            async.complete();
+        }
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        finish(408, "Request Timeout", "the request body did not arrive within " + timeout
+                + " (sse.http.body-timeout)");
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        onError(event.getThrowable());
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+    }
+
+    private void finish(int status, String title, String detail) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            HttpServletResponse response = (HttpServletResponse) async.getResponse();
+            // The rest of the body is never read, so the connection cannot carry another request.
+            response.setHeader("Connection", "close");
+            refuse(response, status, title, detail);
+        } catch (IOException | RuntimeException e) {
+            // the client is gone
+        } finally {
+            async.complete();
+        }
+    }
+
+    static void refuse(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Problems.json(status, title, detail));
+    }
+}
