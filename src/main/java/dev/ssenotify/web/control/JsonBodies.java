@@ -1,22 +1,18 @@
 package dev.ssenotify.web.control;
 
 import dev.ssenotify.web.boundary.ProblemException;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads JSON request bodies with the checks every state-changing endpoint needs: the media type must be
- * JSON (415), the body is read up to a bound (413 past it) and must be one JSON object (400).
+ * JSON (415), the body is read up to a bound (413 past it) and must be one strictly parsed JSON object (400).
  */
 public final class JsonBodies {
 
@@ -25,22 +21,22 @@ public final class JsonBodies {
 
     public static JsonObject readObject(MediaType type, InputStream body, int maxBytes) {
         requireJson(type);
-        String text = read(body, maxBytes);
-        if (text.isBlank()) {
+        return parseObject(read(body, maxBytes));
+    }
+
+    /**
+     * The body text as one JSON object, parsed strictly ({@link StrictJson}): 400 for anything else, for
+     * callers that already hold the text.
+     */
+    public static JsonObject parseObject(String text) {
+        if (text == null || text.isBlank()) {
             throw ProblemException.badRequest("the request body must be a JSON object");
         }
-        try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ProblemException.badRequest("the request body must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonParsingException e) {
-            throw ProblemException.badRequest("the request body is not valid JSON (at line "
-                    + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")");
-        } catch (JsonException e) {
-            throw ProblemException.badRequest("the request body is not valid JSON");
+        JsonValue value = StrictJson.parse(text);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ProblemException.badRequest("the request body must be a JSON object");
         }
+        return value.asJsonObject();
     }
 
     public static void requireJson(MediaType type) {

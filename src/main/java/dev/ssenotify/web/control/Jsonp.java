@@ -3,9 +3,13 @@ package dev.ssenotify.web.control;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.util.Collection;
 
 /**
@@ -28,12 +32,28 @@ public final class Jsonp {
         return PROVIDER.createObjectBuilder(copyOf);
     }
 
+    public static JsonArrayBuilder array() {
+        return PROVIDER.createArrayBuilder();
+    }
+
     public static JsonArrayBuilder array(Collection<?> values) {
         return PROVIDER.createArrayBuilder(values);
     }
 
     public static JsonReader reader(Reader in) {
         return PROVIDER.createReader(in);
+    }
+
+    public static JsonParser parser(Reader in) {
+        return PROVIDER.createParser(in);
+    }
+
+    public static JsonString string(String value) {
+        return PROVIDER.createValue(value);
+    }
+
+    public static JsonNumber number(BigDecimal value) {
+        return PROVIDER.createValue(value);
     }
 
     /** Adds the value, or JSON null when there is none. */
