@@ -1,6 +1,7 @@
 package dev.ssenotify.web.boundary;
 
 import dev.ssenotify.web.control.WebConfig;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -28,6 +29,8 @@ public class BodyReadFilter extends HttpFilter {
 
     @Inject
     transient WebConfig config;
+    @Inject
+    transient RequestContextController requestContext;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,7 +39,15 @@ public class BodyReadFilter extends HttpFilter {
             Object body = request.getAttribute(BODY);
             if (body instanceof byte[] bytes) {
                 request.removeAttribute(BODY);
-                chain.doFilter(new BufferedBodyRequest(request, bytes), response);
+                // Payara dispatches on a thread of its own with no CDI request context; the endpoints need one.
+                boolean activated = requestContext.activate();
+                try {
+                    chain.doFilter(new BufferedBodyRequest(request, bytes), response);
+                } finally {
+                    if (activated) {
+                        requestContext.deactivate();
+                    }
+                }
             } else {
                 chain.doFilter(request, response);
             }
