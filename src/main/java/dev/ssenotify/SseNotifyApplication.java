@@ -3,6 +3,7 @@ package dev.ssenotify;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /** All HTTP endpoints live under {@code /api}. */
 @ApplicationPath("api")
@@ -11,4 +12,10 @@ public class SseNotifyApplication extends Application {
 
     /** The role that may send events to anyone. */
     public static final String ADMIN_ROLE = "sse-admin";
+
+    /** No WADL: a public map of every endpoint helps nobody but a prober (Jersey; others ignore the key). */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -88,6 +88,6 @@ public class SseService {
 
     private static SseEvent build(String event, Object data, SendOptions options) {
         SendOptions opts = options == null ? SendOptions.NONE : options;
-        return new SseEvent(event, data, opts.id(), opts.retryMillis());
+        return new SseEvent(event, data, opts.id(), opts.retryMillis(), opts.coalesceKey());
     }
 }

@@ -10,10 +10,11 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /api/sse-test}, checked field by field:
- * {@code {"event","data","target":"user|session|client|broadcast|all","userId"?,"sessionId"?,"clientId"?,"id"?,"retry"?}}.
+ * {@code {"event","data","target":"user|session|client|broadcast|all","userId"?,"sessionId"?,"clientId"?,"id"?,"retry"?,
+ * "coalesceKey"?}}.
  */
 record TestEventRequest(String event, JsonValue data, String target, String userId, String sessionId,
-                        String clientId, String id, Long retry) {
+                        String clientId, String id, Long retry, String coalesceKey) {
 
     private static final Set<String> TARGETS = Set.of("user", "session", "client", "broadcast", "all");
 
@@ -33,7 +34,8 @@ record TestEventRequest(String event, JsonValue data, String target, String user
                 JsonBodies.optionalString(json, "sessionId"),
                 JsonBodies.optionalString(json, "clientId"),
                 JsonBodies.optionalString(json, "id"),
-                retry(json.get("retry")));
+                retry(json.get("retry")),
+                JsonBodies.optionalString(json, "coalesceKey"));
     }
 
     private static Long retry(JsonValue value) {
@@ -52,6 +54,6 @@ record TestEventRequest(String event, JsonValue data, String target, String user
 
     /** Validates name, id and retry; throws InvalidEventException (400) when one is wrong. */
     SseEvent toEvent() {
-        return new SseEvent(event, data, id, retry);
+        return new SseEvent(event, data, id, retry, coalesceKey);
     }
 }

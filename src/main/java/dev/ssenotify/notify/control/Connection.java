@@ -18,14 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Connection {
 
-    enum Offer { QUEUED, QUEUED_NEEDS_WRITER, FULL, CLOSED }
+    /** COALESCED: it replaced a waiting frame with the same coalesce key. */
+    enum Offer { QUEUED, QUEUED_NEEDS_WRITER, COALESCED, FULL, CLOSED }
 
     private final ClientInfo info;
     private final String clientKey;
     private final StreamOutput output;
     private final int capacity;
     private final long maxBytes;
-    private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
+    // Frames, or slots of frames a later one may replace (Coalescing).
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final OutputOwnership owner = new OutputOwnership();
@@ -36,6 +38,8 @@ final class Connection {
     // The writer's place in a replay being written; only the writer touches it.
     private Iterator<LoggedEvent> replay;
     private final ReplayGate gate;
+    // Made on the first coalescible frame: most streams never see one.
+    private volatile Coalescing coalescing;
 
     /**
      * @param clientKey the key a client sends to name itself across reconnects, or null
@@ -124,6 +128,14 @@ final class Connection {
         if (closed.get()) {
             return Offer.CLOSED;
         }
+        if (frame.coalesceKey() != null) {
+            Frame replaced = coalescing().replace(frame);
+            if (replaced != null) {
+                // One frame per key waits at a time, so replacing keeps the bytes within a frame of the bound.
+                queuedBytes.addAndGet(frame.size() - replaced.size());
+                return Offer.COALESCED;
+            }
+        }
         if (queued.incrementAndGet() > capacity) {
             queued.decrementAndGet();
             return Offer.FULL;
@@ -134,7 +146,7 @@ final class Connection {
             queued.decrementAndGet();
             return Offer.FULL;
         }
-        queue.add(frame);
+        queue.add(frame.coalesceKey() == null ? frame : coalescing().slot(frame));
         return owner.claimIdle() ? Offer.QUEUED_NEEDS_WRITER : Offer.QUEUED;
     }
 
@@ -150,7 +162,7 @@ final class Connection {
                 }
                 replay = null;
             }
-            Frame frame = queue.poll();
+            Frame frame = unwrap(queue.poll());
             if (frame == null) {
                 return null;
             }
@@ -161,6 +173,24 @@ final class Connection {
             }
             replay = frame.replayed().iterator();
         }
+    }
+
+    private Frame unwrap(Object item) {
+        return item instanceof Coalescing.Slot slot ? coalescing.take(slot) : (Frame) item;
+    }
+
+    private Coalescing coalescing() {
+        Coalescing c = coalescing;
+        if (c == null) {
+            synchronized (this) {
+                c = coalescing;
+                if (c == null) {
+                    c = new Coalescing();
+                    coalescing = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** True while the frames {@link #next} hands out come from a replay. */
@@ -215,7 +245,7 @@ final class Connection {
     int discardQueued() {
         int events = 0;
         Frame frame;
-        while ((frame = queue.poll()) != null) {
+        while ((frame = unwrap(queue.poll())) != null) {
             queued.decrementAndGet();
             queuedBytes.addAndGet(-frame.size());
             events += frame.events();

@@ -39,6 +39,9 @@ public class Delivery {
                 return true;
             case QUEUED:
                 return true;
+            case COALESCED:
+                telemetry.coalesced();
+                return true;
             case FULL:
                 telemetry.dropped(frame.events());
                 registry.close(connection, DisconnectReason.SLOW_CONSUMER);

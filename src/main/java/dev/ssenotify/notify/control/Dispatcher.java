@@ -51,7 +51,8 @@ public class Dispatcher implements EventLog.Subscriber {
         Objects.requireNonNull(target, "target is required");
         long start = System.nanoTime();
         String json = encoder.json(event);
-        return log.append(target, idempotencyKey(event, target), event.event(), json, event.retryMillis())
+        return log.append(target, idempotencyKey(event, target), event.event(), json, event.retryMillis(),
+                        event.coalesceKey())
                 .thenApply(appended -> {
                     if (appended.duplicate()) {
                         telemetry.duplicate();

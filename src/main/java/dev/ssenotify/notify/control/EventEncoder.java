@@ -55,10 +55,10 @@ public class EventEncoder {
      * The frame of a logged event: its wire id is always the log id. The whole event is encoded once here,
      * and those bytes go to every stream.
      */
-    Frame frame(LoggedEvent logged, String name, String json, Long retryMillis) {
+    Frame frame(LoggedEvent logged, String name, String json, Long retryMillis, String coalesceKey) {
         byte[] data = json.getBytes(StandardCharsets.UTF_8);
         WireEvent wire = WireEvent.event(name, logged.id(), retryMillis, data);
-        return Frame.event(logged, wire);
+        return Frame.event(logged, wire, coalesceKey);
     }
 
     /**

@@ -32,7 +32,8 @@ interface EventLog {
      * and the earlier entry comes back as a duplicate. The stage fails when the store cannot be reached:
      * nothing is ever dropped silently.
      */
-    CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json, Long retryMillis);
+    CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json, Long retryMillis,
+                                     String coalesceKey);
 
     /** The sequence of the newest event this node has handed to its subscribers, 0 when none. */
     long head();

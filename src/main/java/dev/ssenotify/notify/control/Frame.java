@@ -14,12 +14,14 @@ final class Frame {
     private final LoggedEvent logged;
     private final List<LoggedEvent> replay;
     private final WireEvent wire;
+    private final String coalesceKey;
 
-    private Frame(Kind kind, LoggedEvent logged, List<LoggedEvent> replay, WireEvent wire) {
+    private Frame(Kind kind, LoggedEvent logged, List<LoggedEvent> replay, WireEvent wire, String coalesceKey) {
         this.kind = kind;
         this.logged = logged;
         this.replay = replay;
         this.wire = wire;
+        this.coalesceKey = coalesceKey;
     }
 
     /** A frame that is not a logged event: the first frame, a gap, a heartbeat, a probe. */
@@ -27,17 +29,27 @@ final class Frame {
         if (kind == Kind.EVENT || kind == Kind.REPLAY) {
             throw new IllegalArgumentException(kind + " frames come from the log");
         }
-        return new Frame(kind, null, List.of(), wire);
+        return new Frame(kind, null, List.of(), wire, null);
     }
 
     /** A published event; the same instance goes to every stream. */
     static Frame event(LoggedEvent logged, WireEvent wire) {
-        return new Frame(Kind.EVENT, logged, List.of(), wire);
+        return event(logged, wire, null);
+    }
+
+    /** A published event that a later one with the same coalesce key supersedes on a lagging stream. */
+    static Frame event(LoggedEvent logged, WireEvent wire, String coalesceKey) {
+        return new Frame(Kind.EVENT, logged, List.of(), wire, coalesceKey);
     }
 
     /** Events a reconnecting client missed, written in order by one writer, taking one queue slot. */
     static Frame replay(List<LoggedEvent> events) {
-        return new Frame(Kind.REPLAY, null, List.copyOf(events), null);
+        return new Frame(Kind.REPLAY, null, List.copyOf(events), null, null);
+    }
+
+    /** The key under which a later frame supersedes this one while it waits; null when it never is. */
+    String coalesceKey() {
+        return coalesceKey;
     }
 
     Kind kind() {

@@ -49,12 +49,12 @@ public class InMemoryEventLog implements EventLog {
 
     @Override
     public CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json,
-                                            Long retryMillis) {
-        return CompletableFuture.completedFuture(appendNow(target, idempotencyKey, name, json, retryMillis));
+                                            Long retryMillis, String coalesceKey) {
+        return CompletableFuture.completedFuture(appendNow(target, idempotencyKey, name, json, retryMillis, coalesceKey));
     }
 
     private synchronized Appended appendNow(SseTarget target, String idempotencyKey, String name, String json,
-                                            Long retryMillis) {
+                                            Long retryMillis, String coalesceKey) {
         long now = System.nanoTime();
         expireOlderThan(now);
         if (idempotencyKey != null) {
@@ -68,7 +68,7 @@ public class InMemoryEventLog implements EventLog {
         }
         long sequence = next++;
         LoggedEvent event = new LoggedEvent(sequence, ids.format(sequence), target, idempotencyKey, now);
-        event.frame(encoder.frame(event, name, json, retryMillis));
+        event.frame(encoder.frame(event, name, json, retryMillis, coalesceKey));
         ring[index(sequence)] = event;
         head = sequence;
         if (idempotencyKey != null) {

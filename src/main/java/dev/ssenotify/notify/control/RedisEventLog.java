@@ -37,7 +37,7 @@ public class RedisEventLog implements EventLog {
               if earlier then return {earlier, 1} end
             end
             local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
-              'o', ARGV[3], 'k', ARGV[4], 't', ARGV[5], 'n', ARGV[6], 'd', ARGV[7], 'r', ARGV[8])
+              'o', ARGV[3], 'k', ARGV[4], 't', ARGV[5], 'n', ARGV[6], 'd', ARGV[7], 'r', ARGV[8], 'c', ARGV[9])
             if KEYS[2] ~= '' then redis.call('SET', KEYS[2], id, 'PX', ARGV[2]) end
             return {id, 0}
             """;
@@ -90,7 +90,7 @@ public class RedisEventLog implements EventLog {
 
     @Override
     public CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json,
-                                            Long retryMillis) {
+                                            Long retryMillis, String coalesceKey) {
         String keyKey = idempotencyKey == null ? "" : cluster.key("idem:" + Integer.toHexString(idempotencyKey.hashCode())
                 + ":" + idempotencyKey.length() + ":" + sanitize(idempotencyKey));
         String[] keys = {stream, keyKey};
@@ -102,7 +102,8 @@ public class RedisEventLog implements EventLog {
             target.targetId(),
             name,
             json,
-            retryMillis == null ? "" : String.valueOf(retryMillis)};
+            retryMillis == null ? "" : String.valueOf(retryMillis),
+            coalesceKey == null ? "" : coalesceKey};
         CompletableFuture<Appended> appended = new CompletableFuture<>();
         redis.commands().<List<Object>>eval(APPEND, ScriptOutputType.MULTI, keys, args)
                 .whenComplete((reply, error) -> {
@@ -219,10 +220,12 @@ public class RedisEventLog implements EventLog {
     private LoggedEvent toEvent(StreamMessage<String, String> message) {
         Map<String, String> body = message.getBody();
         String retry = body.get("r");
+        String coalesceKey = body.get("c");
         LoggedEvent event = new LoggedEvent(RedisIds.sequence(message.getId()), message.getId(),
                 SseTarget.of(body.get("k"), body.get("t")), null, System.nanoTime());
         event.frame(encoder.frame(event, body.get("n"), body.get("d"),
-                retry == null || retry.isEmpty() ? null : Long.valueOf(retry)));
+                retry == null || retry.isEmpty() ? null : Long.valueOf(retry),
+                coalesceKey == null || coalesceKey.isEmpty() ? null : coalesceKey));
         return event;
     }
 

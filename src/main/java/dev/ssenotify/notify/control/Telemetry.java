@@ -52,6 +52,7 @@ public class Telemetry {
     private Counter gapCounter;
     private Counter ackCounter;
     private Counter offlineDroppedCounter;
+    private Counter coalescedCounter;
     private final Map<RejectReason, Counter> rejectedCounters = new EnumMap<>(RejectReason.class);
     private final Map<DisconnectReason, Counter> closedCounters = new EnumMap<>(DisconnectReason.class);
     private final Map<DisconnectReason, Counter> evictionCounters = new EnumMap<>(DisconnectReason.class);
@@ -70,6 +71,7 @@ public class Telemetry {
         gapCounter = metrics.counter("sse.gaps.signalled");
         ackCounter = metrics.counter("sse.acks");
         offlineDroppedCounter = metrics.counter("sse.offline.dropped");
+        coalescedCounter = metrics.counter("sse.events.coalesced");
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, new LongAdder());
             rejectedCounters.put(reason, metrics.counter("sse.connections.rejected", new Tag("reason", reason.label())));
@@ -94,6 +96,11 @@ public class Telemetry {
         metrics.gauge("sse.offline.queued", inboxes, Inboxes::queued);
         metrics.gauge("sse.offline.bytes", inboxes, Inboxes::queuedBytes);
         metrics.gauge("sse.offline.queues", inboxes, Inboxes::queues);
+    }
+
+    /** A waiting frame was replaced by a newer one with the same coalesce key. */
+    void coalesced() {
+        coalescedCounter.inc();
     }
 
     void duplicate() {

@@ -15,31 +15,47 @@ import java.util.regex.Pattern;
  * @param data        any object JSON-B can serialize; {@code null} is sent as JSON {@code null}
  * @param id          optional publisher id; {@code null} lets the server assign one
  * @param retryMillis optional reconnect delay announced to the client, in milliseconds
+ * @param coalesceKey optional: a later event with the same key supersedes this one on a connection that has
+ *                    not written it yet (progress updates); see {@link SendOptions#coalesceKey()}
  */
-public record SseEvent(String event, Object data, String id, Long retryMillis) {
+public record SseEvent(String event, Object data, String id, Long retryMillis, String coalesceKey) {
 
     public static final int MAX_ID_BYTES = 128;
     public static final String RESERVED_PREFIX = "sse.";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final Pattern COALESCE_KEY = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
 
     public SseEvent {
         checkName(event);
         checkId(id);
+        if (coalesceKey != null && !COALESCE_KEY.matcher(coalesceKey).matches()) {
+            throw new InvalidEventException("coalesceKey", "coalesceKey must be 1-128 of A-Z, a-z, 0-9, '.', '_', ':', '/', '-'");
+        }
         if (retryMillis != null && retryMillis < 0) {
             throw new InvalidEventException("retry", "retry must be zero or a positive number of milliseconds");
         }
     }
 
+    /** An event every receiver gets in full (no coalescing). */
+    public SseEvent(String event, Object data, String id, Long retryMillis) {
+        this(event, data, id, retryMillis, null);
+    }
+
     public static SseEvent of(String event, Object data) {
-        return new SseEvent(event, data, null, null);
+        return new SseEvent(event, data, null, null, null);
     }
 
     public SseEvent withId(String newId) {
-        return new SseEvent(event, data, newId, retryMillis);
+        return new SseEvent(event, data, newId, retryMillis, coalesceKey);
     }
 
     public SseEvent withRetry(Long newRetryMillis) {
-        return new SseEvent(event, data, id, newRetryMillis);
+        return new SseEvent(event, data, id, newRetryMillis, coalesceKey);
+    }
+
+    /** The same event, superseded on a lagging connection by a later one with this key. */
+    public SseEvent withCoalesceKey(String key) {
+        return new SseEvent(event, data, id, retryMillis, key);
     }
 
     static void checkName(String name) {

@@ -181,6 +181,32 @@ class ConnectionTest {
         assertSame(live, c.next(), "after the gate, frames flow straight through");
     }
 
+    private static Frame progress(long sequence, String key) {
+        LoggedEvent event = new LoggedEvent(sequence, "x-" + sequence, dev.ssenotify.notify.entity.SseTarget.all(), null, 0);
+        Frame frame = Frame.event(event, SMALL, key);
+        event.frame(frame);
+        return frame;
+    }
+
+    @Test
+    void aLaggingConnectionWritesOnlyTheNewestOfEachCoalesceKey() {
+        Connection c = connection(100);
+        c.offer(progress(1, "upload-1"));
+        c.offer(logged(2));
+        assertEquals(Connection.Offer.COALESCED, c.offer(progress(3, "upload-1")));
+        c.offer(progress(4, "upload-2"));
+        assertEquals(Connection.Offer.COALESCED, c.offer(progress(5, "upload-1")));
+        assertEquals(3L * SMALL.wire().length, c.bufferedBytes(), "a replaced frame gives its bytes back");
+        // The newest upload-1 keeps the first one's place; the others come in order.
+        assertEquals(5, c.next().sequence());
+        assertEquals(2, c.next().sequence());
+        assertEquals(4, c.next().sequence());
+        // Once written, a frame is final: the next one with the key queues anew.
+        assertEquals(Connection.Offer.QUEUED, c.offer(progress(6, "upload-1")));
+        assertEquals(6, c.next().sequence());
+        assertNull(c.next());
+    }
+
     private static Frame logged(long sequence) {
         LoggedEvent event = new LoggedEvent(sequence, "x-" + sequence, dev.ssenotify.notify.entity.SseTarget.all(), null, 0);
         Frame frame = Frame.event(event, SMALL);

@@ -35,7 +35,7 @@ class InMemoryEventLogTest {
     }
 
     private EventLog.Appended append(String key) {
-        return log.append(SseTarget.user("alice"), key, "e", "1", null).toCompletableFuture().join();
+        return log.append(SseTarget.user("alice"), key, "e", "1", null, null).toCompletableFuture().join();
     }
 
     @Test

@@ -45,13 +45,13 @@ class InboxesTest {
     private LoggedEvent event(SseTarget target) {
         long s = ++sequence;
         LoggedEvent event = new LoggedEvent(s, "id-" + s, target, null, System.nanoTime());
-        event.frame(encoder.frame(event, "e", "\"" + "x".repeat(EVENT_BYTES) + "\"", null));
+        event.frame(encoder.frame(event, "e", "\"" + "x".repeat(EVENT_BYTES) + "\"", null, null));
         return event;
     }
 
     private int cost() {
         LoggedEvent probe = new LoggedEvent(1, "id-1", SseTarget.user("u"), null, 0);
-        probe.frame(encoder.frame(probe, "e", "\"" + "x".repeat(EVENT_BYTES) + "\"", null));
+        probe.frame(encoder.frame(probe, "e", "\"" + "x".repeat(EVENT_BYTES) + "\"", null, null));
         return (int) OfflineLedger.cost(probe);
     }
 
