@@ -65,6 +65,22 @@ class RealNetworksIT {
     }
 
     @Test
+    void aClientThatFallsBehindGetsTheLatestProgressNotABacklog() throws IOException {
+        int count = 300;
+        try (RawSseSocket slow = RawSseSocket.open(admin.uri("api/sse"), Api.basicHeader("carol", "carol"), 2048)) {
+            // 1.2 MB of progress at once: more than the connection's 1 MiB budget if every event were kept.
+            HttpResponse<String> sent = Api.anonymous(base).post("api/test-support/progress?user=carol&count=" + count
+                    + "&bytes=4000", "application/json", "");
+            assertEquals(200, sent.statusCode(), sent.body());
+            String read = slow.readUntil("\"n\":" + (count - 1) + ",");
+            int written = read.split("event: progress", -1).length - 1;
+            assertTrue(written < count / 2, "a lagging client got " + written + " of " + count + " progress events");
+            assertTrue(support("client?id=" + slow.clientId()).getBoolean("registered"), "still connected");
+        }
+        assertTrue(admin.getRoot("/metrics?scope=application").body().contains("sse_events_coalesced_total"));
+    }
+
+    @Test
     void clientsThatStopReadingCostBoundedHeapAndGoWhileAReaderGetsEveryEventOnTime() throws IOException {
         long baseline = heap();
         int events = 300;

@@ -58,7 +58,8 @@ public class SseResource {
         // The header wins: it is what a reconnecting browser sends; the parameter serves first connections.
         String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
         try {
-            OpenStream stream = streams.open(userId, SessionIds.current(request), lastEventId, clientKey, sink);
+            OpenStream stream = streams.open(userId, SessionIds.current(request), lastEventId, clientKey,
+                    request.getRemoteAddr(), sink);
             // Writing begins once this dispatch has returned and the runtime has started the response.
             request.setAttribute(StreamStartFilter.ATTRIBUTE, stream);
         } catch (ConnectionRejectedException e) {
@@ -70,7 +71,7 @@ public class SseResource {
     // and any other client that can read it know when to come back.
     private ProblemException rejection(ConnectionRejectedException e) {
         long retryAfter = Math.max(1, config.reconnectRetry().toSeconds());
-        Response.ResponseBuilder problem = e.reason() == RejectReason.USER_LIMIT
+        Response.ResponseBuilder problem = e.reason() != RejectReason.SERVER_LIMIT && e.reason() != RejectReason.SHUTTING_DOWN
                 ? Problems.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage())
                 : Problems.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
         return new ProblemException(problem.header(HttpHeaders.RETRY_AFTER, retryAfter).build());

@@ -46,12 +46,17 @@ public class ConnectionRegistry {
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     private final AtomicInteger reserved = new AtomicInteger();
     private final AtomicInteger authenticated = new AtomicInteger();
+    private final AddressLimit anonymous = new AddressLimit();
     // Advances on every close, without a lock: lets a caller wait for "some connection closed", bounded.
     private final Phaser closes = new Phaser(1);
     private volatile boolean shuttingDown;
 
-    /** Makes the connection visible to dispatch, or throws if a limit or shutdown forbids it. */
-    void admit(Connection connection) {
+    /**
+     * Makes the connection visible to dispatch, or throws if a limit or shutdown forbids it.
+     *
+     * @param address the client's address, for the limit on anonymous streams; null to skip it
+     */
+    void admit(Connection connection, String address) {
         if (shuttingDown) {
             throw reject(RejectReason.SHUTTING_DOWN, "the server is shutting down");
         }
@@ -61,6 +66,12 @@ public class ConnectionRegistry {
                     "the server holds its maximum of " + config.maxClients() + " connections");
         }
         String userId = connection.info().userId();
+        if (userId == null && address != null
+                && !anonymous.tryAdd(address, connection.clientId(), config.maxAnonymousPerAddress())) {
+            reserved.decrementAndGet();
+            throw reject(RejectReason.ADDRESS_LIMIT, "this address already holds the maximum of "
+                    + config.maxAnonymousPerAddress() + " streams without a user (sse.max-anonymous-per-address); sign in");
+        }
         if (userId != null && !addUnderLimit(userId, connection)) {
             reserved.decrementAndGet();
             throw userLimit();
@@ -123,6 +134,9 @@ public class ConnectionRegistry {
         String sessionId = connection.info().sessionId();
         if (sessionId != null) {
             removeFrom(bySession, sessionId, connection);
+        }
+        if (userId == null) {
+            anonymous.remove(connection.clientId());
         }
         reserved.decrementAndGet();
         closes.arrive();

@@ -37,9 +37,11 @@ public class Streams {
      * then any gap and replay. Nothing is written before {@link OpenStream#begin}.
      *
      * @param clientKey the key a client names itself with across reconnects, or null
+     * @param address   the client's address, for {@code sse.max-anonymous-per-address}
      * @throws ConnectionRejectedException when a limit is reached; the sink is then untouched
      */
-    public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, SseEventSink sink) {
+    public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, String address,
+                           SseEventSink sink) {
         ClientInfo info = new ClientInfo(encoder.newClientId(), userId, sessionId, Instant.now());
         StreamOutput output = config.directWrites()
                 ? new ServletStreamOutput(sink)
@@ -49,7 +51,7 @@ public class Streams {
         // Live events wait at the gate while the replay is read; the log's head splits the two.
         connection.gate();
         admission.makeRoom(connection);
-        registry.admit(connection);
+        registry.admit(connection, address);
         try {
             long head = log.head();
             Replays.Plan plan = replays.plan(info, lastEventId, head, registry.isOnlyConnectionOfItsOwner(connection));

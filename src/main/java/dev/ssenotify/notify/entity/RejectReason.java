@@ -8,6 +8,10 @@ public enum RejectReason {
     USER_LIMIT("user-limit"),
     /** The server already holds {@code sse.max-clients} connections (HTTP 503). */
     SERVER_LIMIT("server-limit"),
+    /** The client address already holds {@code sse.max-anonymous-per-address} anonymous streams (HTTP 429). */
+    ADDRESS_LIMIT("address-limit"),
+    /** The client address opened streams faster than {@code sse.connect.rate} (HTTP 429). */
+    RATE_LIMIT("rate-limit"),
     /** The server is shutting down (HTTP 503). */
     SHUTTING_DOWN("shutting-down");
 

@@ -130,6 +130,22 @@ public class TestSupportResource {
         return Json.createObjectBuilder().add("queued", queued).build();
     }
 
+    /**
+     * Sends a user {@code count} progress events of about {@code bytes} bytes through the Java API, each
+     * superseding the one before on a lagging connection ({@code SendOptions.coalesce}).
+     */
+    @POST
+    @Path("progress")
+    public JsonObject progress(@QueryParam("user") String user, @QueryParam("count") int count,
+                               @QueryParam("bytes") int bytes) {
+        String filler = "x".repeat(Math.max(0, bytes));
+        for (int i = 0; i < count; i++) {
+            service.notifyUser(user, "progress", Map.of("n", i, "filler", filler),
+                    dev.ssenotify.notify.entity.SendOptions.coalesce("upload-1")).toCompletableFuture().join();
+        }
+        return Json.createObjectBuilder().add("sent", count).build();
+    }
+
     /** Heap in use after full collections, in bytes: what live objects hold, read through the JVM. */
     @GET
     @Path("heap")

@@ -35,6 +35,7 @@ public final class Deployments {
     private Deployments() {
     }
 
+    /** The WAR with {@link #TEST_DEFAULTS} and these settings; an empty value unsets a key. */
     public static WebArchive war(Map<String, String> settings) {
         File war = new File(System.getProperty("sse.war", "target/sse-notify.war"));
         if (!war.isFile()) {
@@ -44,6 +45,8 @@ public final class Deployments {
         config.put("sse.auth.users", USERS);
         config.putAll(TEST_DEFAULTS);
         config.putAll(settings);
+        // An empty value leaves the key to the WAR's own default.
+        config.values().removeIf(String::isEmpty);
         StringBuilder properties = new StringBuilder();
         config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)

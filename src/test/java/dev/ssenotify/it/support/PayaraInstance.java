@@ -84,6 +84,11 @@ public final class PayaraInstance implements AutoCloseable {
         }
     }
 
+    /** The file the server writes its output to. */
+    public Path log() {
+        return log;
+    }
+
     /** SIGKILL: no shutdown hook, no clean close of any stream. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -89,6 +89,21 @@ public final class RawSseSocket implements AutoCloseable {
         return seen.toString(StandardCharsets.UTF_8);
     }
 
+    /** Reads on until the text read contains the marker; throws if the socket ends or is quiet for 10 s. */
+    public String readUntil(String marker) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (!seen.toString(StandardCharsets.UTF_8).contains(marker)) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                throw new IOException("the stream ended before " + marker + " came");
+            }
+            seen.write(buffer, 0, n);
+        }
+        return seen.toString(StandardCharsets.UTF_8);
+    }
+
     /** Sends a GET on the same connection and returns the response's status line. */
     public String get(String path) throws IOException {
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + socket.getInetAddress().getHostAddress() + "\r\n\r\n";
