@@ -6,6 +6,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -19,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Redis connections of cluster mode: one shared for commands, one for the blocking read of the event
- * stream (a blocked read would hold up every command behind it). Lettuce reconnects by itself; while Redis
- * is away commands fail at once instead of piling up. Its threads come from the container's
- * {@link ManagedThreadFactory} and stop with the application.
+ * stream (a blocked read would hold up every command behind it), one with binary values for the rate
+ * limits' buckets. Lettuce reconnects by itself; while Redis is away commands fail at once instead of
+ * piling up. Its threads come from the container's {@link ManagedThreadFactory} and stop with the
+ * application.
  */
 @ApplicationScoped
 public class RedisConnections {
@@ -35,6 +39,7 @@ public class RedisConnections {
     private RedisClient client;
     private StatefulRedisConnection<String, String> commands;
     private StatefulRedisConnection<String, String> reader;
+    private StatefulRedisConnection<String, byte[]> bytes;
 
     private synchronized void open() {
         if (client != null) {
@@ -57,6 +62,8 @@ public class RedisConnections {
         reader = client.connect();
         // The blocking read waits longer than any command may.
         reader.setTimeout(Duration.ofSeconds(30));
+        // Bucket4j stores its bucket states as bytes, which the String codec would mangle.
+        bytes = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
     }
 
     public RedisAsyncCommands<String, String> commands() {
@@ -67,6 +74,12 @@ public class RedisConnections {
     public RedisAsyncCommands<String, String> reader() {
         open();
         return reader.async();
+    }
+
+    /** String keys, byte[] values: for Bucket4j's buckets. */
+    public StatefulRedisConnection<String, byte[]> bytes() {
+        open();
+        return bytes;
     }
 
     /** True when a PING answers within the command timeout. */
@@ -86,6 +99,7 @@ public class RedisConnections {
         try {
             commands.close();
             reader.close();
+            bytes.close();
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         } finally {
             resources.shutdown(0, 2, TimeUnit.SECONDS);
