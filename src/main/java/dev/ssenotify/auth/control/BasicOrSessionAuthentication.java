@@ -1,6 +1,7 @@
 package dev.ssenotify.auth.control;
 
 import dev.ssenotify.web.boundary.Problems;
+import dev.ssenotify.notify.entity.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -25,13 +26,20 @@ public class BasicOrSessionAuthentication implements HttpAuthenticationMechanism
 
     @Inject
     UserDirectory directory;
+    @Inject
+    Logins logins;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            Optional<UserAccount> account = basic(header.substring(6).trim());
+            Optional<UserAccount> account;
+            try {
+                account = basic(header.substring(6).trim(), request.getRemoteAddr());
+            } catch (RateLimitedException e) {
+                return throttled(response, e);
+            }
             if (account.isEmpty()) {
                 return unauthorized(response, context);
             }
@@ -47,17 +55,31 @@ public class BasicOrSessionAuthentication implements HttpAuthenticationMechanism
         return context.doNothing();
     }
 
-    private Optional<UserAccount> basic(String encoded) {
+    private Optional<UserAccount> basic(String encoded, String address) {
         try {
             String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon < 0) {
                 return Optional.empty();
             }
-            return directory.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+            return logins.verify(decoded.substring(0, colon), decoded.substring(colon + 1), address);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static AuthenticationStatus throttled(HttpServletResponse response, RateLimitedException e) {
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problems.json(429, "Too Many Requests", e.getMessage()));
+            response.flushBuffer();
+        } catch (IOException ignored) {
+            // the client is gone
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {

@@ -1,21 +1,39 @@
 package dev.ssenotify.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.ssenotify.limits.control.RateLimits;
+import dev.ssenotify.notify.entity.RateLimitedException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.Set;
 
-/** Session logins: verifies credentials, then binds the user to a fresh session. */
+/**
+ * Checks credentials for both ways in (a session login and HTTP Basic), throttled: an account or an address
+ * that failed too often lately is refused with {@link RateLimitedException} before its password is even
+ * looked at, the right one included, so guessing gains nothing; only failures count.
+ */
 @ApplicationScoped
 public class Logins {
 
     @Inject
     UserDirectory directory;
+    @Inject
+    RateLimits limits;
+
+    /** The account if the credentials are right; throws past the failed-login limits. */
+    public Optional<UserAccount> verify(String name, String password, String address) {
+        limits.checkLogin(name, address);
+        Optional<UserAccount> account = directory.verify(name, password);
+        if (account.isEmpty()) {
+            limits.loginFailed(name, address);
+        }
+        return account;
+    }
 
     public Optional<UserAccount> login(HttpServletRequest request, String name, String password) {
-        Optional<UserAccount> account = directory.verify(name, password);
+        Optional<UserAccount> account = verify(name, password, request.getRemoteAddr());
         account.ifPresent(a -> SessionIds.startFresh(request, a.name()));
         return account;
     }

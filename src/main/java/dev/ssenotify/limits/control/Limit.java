@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 final class Limit {
 
     private final String namespace;
+    private final String key;
     private final List<Rate> rates;
     private final BucketConfiguration configuration;
 
@@ -21,6 +22,7 @@ final class Limit {
      */
     Limit(String namespace, String key, String value, long burst) {
         this.namespace = namespace;
+        this.key = key;
         this.rates = Rate.parseAll(key, value);
         if (rates.isEmpty()) {
             configuration = null;
@@ -48,6 +50,7 @@ final class Limit {
 
     /** For messages: {@code 5 per PT1M and 20 per PT1H}. */
     String describe() {
-        return rates.stream().map(Rate::describe).collect(Collectors.joining(" and "));
+        // The key too: the caller learns what to ask an operator to raise.
+        return rates.stream().map(Rate::describe).collect(Collectors.joining(" and ")) + " (" + key + ")";
     }
 }

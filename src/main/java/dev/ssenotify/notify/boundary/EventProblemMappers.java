@@ -2,12 +2,19 @@ package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.notify.entity.EventTooLargeException;
 import dev.ssenotify.notify.entity.InvalidEventException;
+import dev.ssenotify.notify.entity.RateLimitedException;
+import dev.ssenotify.notify.control.Telemetry;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import dev.ssenotify.web.boundary.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Invalid events are the caller's fault: 400, or 413 when the data is too large. */
+/**
+ * Invalid events are the caller's fault: 400, or 413 when the data is too large; a caller past a rate limit
+ * gets 429 with {@code Retry-After}.
+ */
 public final class EventProblemMappers {
 
     private EventProblemMappers() {
@@ -18,6 +25,20 @@ public final class EventProblemMappers {
         @Override
         public Response toResponse(InvalidEventException e) {
             return Problems.response(Response.Status.BAD_REQUEST, e.getMessage()).build();
+        }
+    }
+
+    @Provider
+    public static class RateLimited implements ExceptionMapper<RateLimitedException> {
+        @Inject
+        Telemetry telemetry;
+
+        @Override
+        public Response toResponse(RateLimitedException e) {
+            telemetry.rateLimited(e.limit());
+            return Problems.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage())
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                    .build();
         }
     }
 

@@ -70,8 +70,20 @@ public class SseService {
         return sendEvent(build(event, data, options), SseTarget.all());
     }
 
+    /**
+     * Publishes; past {@code sse.publish.rate} for the target (one user, session, client, or all broadcasts)
+     * throws {@link dev.ssenotify.notify.entity.RateLimitedException}.
+     */
     public CompletionStage<Receipt> sendEvent(SseEvent event, SseTarget target) {
         return dispatcher.publish(event, target);
+    }
+
+    /**
+     * Publishes on behalf of a caller (an HTTP endpoint's user or address), counted against
+     * {@code sse.publish.rate} for that caller instead of for the target.
+     */
+    public CompletionStage<Receipt> sendEventAs(String publisher, SseEvent event, SseTarget target) {
+        return dispatcher.publish(event, target, publisher);
     }
 
     /**

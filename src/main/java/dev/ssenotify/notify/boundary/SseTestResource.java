@@ -107,7 +107,7 @@ public class SseTestResource {
         SseTarget target = authorizedTarget(input);
         Receipt receipt;
         try {
-            receipt = service.sendEvent(event, target).toCompletableFuture().join();
+            receipt = service.sendEventAs(publisher(), event, target).toCompletableFuture().join();
         } catch (java.util.concurrent.CompletionException e) {
             // The shared log is unreachable: say so, never drop the event silently.
             throw new ProblemException(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
@@ -119,6 +119,16 @@ public class SseTestResource {
                 .add("queued", receipt.queued())
                 .add("duplicate", receipt.duplicate())
                 .build()).build();
+    }
+
+    // Whose bucket a publish is counted in: the signed-in user, else the session, else the address.
+    private String publisher() {
+        Principal principal = request.getUserPrincipal();
+        if (principal != null) {
+            return "user:" + principal.getName();
+        }
+        String session = SessionIds.current(request);
+        return session != null ? "session:" + session : "address:" + request.getRemoteAddr();
     }
 
     private void requireEnabled() {

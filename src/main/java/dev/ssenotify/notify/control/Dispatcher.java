@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import dev.ssenotify.limits.control.RateLimits;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +33,8 @@ public class Dispatcher implements EventLog.Subscriber {
     Delivery delivery;
     @Inject
     Telemetry telemetry;
+    @Inject
+    RateLimits limits;
 
     /**
      * Subscribes at startup. The offline queues are created first: in cluster mode subscribing starts the
@@ -47,10 +50,20 @@ public class Dispatcher implements EventLog.Subscriber {
      * event and this node has queued it, or fails when the log cannot be reached.
      */
     public CompletionStage<Receipt> publish(SseEvent event, SseTarget target) {
+        return publish(event, target, null);
+    }
+
+    /**
+     * As {@link #publish(SseEvent, SseTarget)}, counted against {@code sse.publish.rate} for the publisher;
+     * without one (the Java API), for whoever the target addresses, so no loop can flood one user's stream
+     * or the log. Throws {@link dev.ssenotify.notify.entity.RateLimitedException} past the rate.
+     */
+    public CompletionStage<Receipt> publish(SseEvent event, SseTarget target, String publisher) {
         Objects.requireNonNull(event, "event is required");
         Objects.requireNonNull(target, "target is required");
         long start = System.nanoTime();
         String json = encoder.json(event);
+        limits.publish(publisher != null ? publisher : "to:" + target.kind() + ":" + target.targetId());
         return log.append(target, idempotencyKey(event, target), event.event(), json, event.retryMillis(),
                         event.coalesceKey())
                 .thenApply(appended -> {

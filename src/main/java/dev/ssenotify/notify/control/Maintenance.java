@@ -2,6 +2,7 @@ package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.cluster.control.Presence;
+import dev.ssenotify.limits.control.RateLimits;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ public class Maintenance {
 
     @Inject
     SseConfig config;
+    @Inject
+    RateLimits limits;
     @Inject
     ConnectionRegistry registry;
     @Inject
@@ -75,6 +78,7 @@ public class Maintenance {
     public void sweep() {
         log.expire();
         inboxes.sweep();
+        limits.sweep();
         long idleNanos = config.cleanupInterval().toNanos();
         Frame probe = null;
         for (Connection connection : registry.all()) {

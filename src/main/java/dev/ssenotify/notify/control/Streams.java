@@ -4,6 +4,9 @@ import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.SseTarget;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.ssenotify.limits.control.RateLimits;
+import dev.ssenotify.notify.entity.RateLimitedException;
+import dev.ssenotify.notify.entity.RejectReason;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
@@ -31,6 +34,8 @@ public class Streams {
     Telemetry telemetry;
     @Inject
     Admission admission;
+    @Inject
+    RateLimits limits;
 
     /**
      * Admits a stream and queues what it starts with: {@code sse.connected}, carrying the id it resumes from,
@@ -39,9 +44,18 @@ public class Streams {
      * @param clientKey the key a client names itself with across reconnects, or null
      * @param address   the client's address, for {@code sse.max-anonymous-per-address}
      * @throws ConnectionRejectedException when a limit is reached; the sink is then untouched
+     * @throws RateLimitedException        when the address opens streams faster than {@code sse.connect.rate}
      */
     public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, String address,
                            SseEventSink sink) {
+        if (address != null) {
+            try {
+                limits.connect(address);
+            } catch (RateLimitedException e) {
+                telemetry.rejected(RejectReason.RATE_LIMIT);
+                throw e;
+            }
+        }
         ClientInfo info = new ClientInfo(encoder.newClientId(), userId, sessionId, Instant.now());
         StreamOutput output = config.directWrites()
                 ? new ServletStreamOutput(sink)

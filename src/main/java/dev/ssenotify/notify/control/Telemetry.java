@@ -98,6 +98,11 @@ public class Telemetry {
         metrics.gauge("sse.offline.queues", inboxes, Inboxes::queues);
     }
 
+    /** A caller was refused by a rate limit ({@code publish}, {@code login}, {@code connect}). */
+    public void rateLimited(String limit) {
+        metrics.counter("sse.rate.limited", new Tag("limit", limit)).inc();
+    }
+
     /** A waiting frame was replaced by a newer one with the same coalesce key. */
     void coalesced() {
         coalescedCounter.inc();

@@ -57,7 +57,7 @@ class RateLimitsTest {
         assertEquals("publish", e.limit());
         assertEquals(Duration.ofMillis(10), e.retryAfter(), "one token every 10 ms");
         assertEquals(1, e.retryAfterSeconds());
-        assertEquals("publishing is limited to 100 per PT1S for this publisher; retry in 1 s", e.getMessage());
+        assertEquals("publishing is limited to 100 per PT1S (sse.publish.rate) for this publisher; retry in 1 s", e.getMessage());
         limits.publish("bob");
         clock.advance(Duration.ofMillis(10));
         limits.publish("alice");
@@ -108,7 +108,7 @@ class RateLimitsTest {
         RateLimitedException e = refused(() -> limits.checkLogin("alice", ADDRESS));
         assertEquals("login", e.limit());
         assertEquals(Duration.ofSeconds(12), e.retryAfter(), "5 a minute: one more every 12 s");
-        assertEquals("failed logins are limited to 5 per PT1M and 20 per PT1H for this account; retry in 12 s",
+        assertEquals("failed logins are limited to 5 per PT1M and 20 per PT1H (sse.auth.login-rate.account) for this account; retry in 12 s",
                 e.getMessage());
         clock.advance(Duration.ofSeconds(12));
         limits.checkLogin("alice", ADDRESS);
@@ -163,7 +163,7 @@ class RateLimitsTest {
             limits.loginFailed("user-" + i, ADDRESS);
         }
         RateLimitedException e = refused(() -> limits.checkLogin("carol", ADDRESS));
-        assertTrue(e.getMessage().startsWith("failed logins are limited to 20 per PT1M and 200 per PT1H from this address"),
+        assertTrue(e.getMessage().startsWith("failed logins are limited to 20 per PT1M and 200 per PT1H (sse.auth.login-rate.address) from this address"),
                 e.getMessage());
         limits.checkLogin("carol", "198.51.100.1");
     }
@@ -193,7 +193,7 @@ class RateLimitsTest {
         RateLimitedException e = refused(() -> limits.connect(ADDRESS));
         assertEquals("connect", e.limit());
         assertEquals(Duration.ofMillis(200), e.retryAfter());
-        assertEquals("opening streams is limited to 300 per PT1M for this address; retry in 1 s", e.getMessage());
+        assertEquals("opening streams is limited to 300 per PT1M (sse.connect.rate) for this address; retry in 1 s", e.getMessage());
         limits.connect("198.51.100.1");
     }
 
