@@ -106,7 +106,8 @@ class OfflineBudgetIT {
                 .postJson("api/auth/login", "{\"username\":\"alice\",\"password\":\"alice\"}");
         assertEquals(200, response.statusCode(), response.body());
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly")
+                && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
         return Api.anonymous(base).with("Cookie", cookie.substring(0, cookie.indexOf(';')));
     }
 

@@ -6,7 +6,7 @@ import dev.ssenotify.auth.control.SessionIds;
 import dev.ssenotify.auth.control.UserAccount;
 import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,7 +30,9 @@ import java.util.Set;
  * the caller is.
  */
 @Path("auth")
-@RequestScoped
+// One instance, no request scope: the body arrives on a dispatch of its own (BodyReadFilter), and the request
+// is handed to each method.
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
@@ -38,12 +40,11 @@ public class AuthResource {
 
     @Inject
     Logins logins;
-    @Context
-    HttpServletRequest request;
 
     @POST
     @Path("login")
-    public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+    public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body,
+                          @Context HttpServletRequest request) {
         JsonObject json = JsonBodies.readObject(type, body, MAX_BODY_BYTES);
         String username = JsonBodies.optionalString(json, "username");
         String password = JsonBodies.optionalString(json, "password");
@@ -57,7 +58,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    public Response logout(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
+    public Response logout(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context HttpServletRequest request) {
         JsonBodies.requireJson(type);
         logins.logout(request);
         return Response.noContent().build();
@@ -65,7 +66,7 @@ public class AuthResource {
 
     @GET
     @Path("me")
-    public JsonObject me() {
+    public JsonObject me(@Context HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         String name = principal == null ? null : principal.getName();
         // The same roles login answered with: the account's, when the built-in directory knows the caller.

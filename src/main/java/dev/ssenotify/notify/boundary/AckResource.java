@@ -5,7 +5,7 @@ import dev.ssenotify.auth.control.SessionIds;
 import dev.ssenotify.notify.control.Acknowledgements;
 import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +24,9 @@ import java.security.Principal;
  * that id. Only events the caller could have received may be acknowledged; any other id gets the same 400.
  */
 @Path("sse/ack")
-@RequestScoped
+// One instance, no request scope: the body arrives on a dispatch of its own (BodyReadFilter), and the request
+// is handed to each method.
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AckResource {
 
@@ -32,11 +34,10 @@ public class AckResource {
 
     @Inject
     Acknowledgements acknowledgements;
-    @Context
-    HttpServletRequest request;
 
     @POST
-    public JsonObject acknowledge(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+    public JsonObject acknowledge(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body,
+                                  @Context HttpServletRequest request) {
         String lastEventId = JsonBodies.optionalString(JsonBodies.readObject(type, body, MAX_BODY_BYTES), "lastEventId");
         if (lastEventId == null || lastEventId.isEmpty()) {
             throw ProblemException.badRequest("'lastEventId' is required");

@@ -15,7 +15,7 @@ import dev.ssenotify.notify.entity.SseTarget;
 import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.boundary.Problems;
 import dev.ssenotify.web.control.JsonBodies;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,7 +44,9 @@ import java.util.Optional;
  * {@code sse-admin}. Off (404) with {@code sse.test-endpoint.enabled=false}.
  */
 @Path("sse-test")
-@RequestScoped
+// One instance, no request scope: the body arrives on a dispatch of its own (BodyReadFilter), and the request
+// is handed to each method.
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SseTestResource {
 
@@ -61,8 +63,6 @@ public class SseTestResource {
     ClusterConfig cluster;
     @Inject
     Presence presence;
-    @Context
-    HttpServletRequest request;
 
     private static final Jsonb jsonb = JsonbBuilder.create();
 
@@ -99,15 +99,16 @@ public class SseTestResource {
     }
 
     @POST
-    public Response send(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+    public Response send(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body,
+                         @Context HttpServletRequest request) {
         requireEnabled();
         TestEventRequest input = TestEventRequest.from(
                 JsonBodies.readObject(type, body, config.maxEventBytes() + BODY_OVERHEAD_BYTES));
         SseEvent event = input.toEvent();
-        SseTarget target = authorizedTarget(input);
+        SseTarget target = authorizedTarget(input, request);
         Receipt receipt;
         try {
-            receipt = service.sendEventAs(publisher(), event, target).toCompletableFuture().join();
+            receipt = service.sendEventAs(publisher(request), event, target).toCompletableFuture().join();
         } catch (java.util.concurrent.CompletionException e) {
             // The shared log is unreachable: say so, never drop the event silently.
             throw new ProblemException(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
@@ -122,7 +123,7 @@ public class SseTestResource {
     }
 
     // Whose bucket a publish is counted in: the signed-in user, else the session, else the address.
-    private String publisher() {
+    private static String publisher(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         if (principal != null) {
             return "user:" + principal.getName();
@@ -137,7 +138,7 @@ public class SseTestResource {
         }
     }
 
-    private SseTarget authorizedTarget(TestEventRequest input) {
+    private SseTarget authorizedTarget(TestEventRequest input, HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         String caller = principal == null ? null : principal.getName();
         String callerSession = SessionIds.current(request);
@@ -148,7 +149,7 @@ public class SseTestResource {
                     // Like every other anonymous send to someone: who the caller is decides, not the body.
                     throw ProblemException.unauthorized("log in to send events to a user");
                 }
-                requireOwnOrAdmin(caller, userId.equals(caller));
+                requireOwnOrAdmin(request, caller, userId.equals(caller));
                 return SseTarget.user(userId);
             }
             case "session" -> {
@@ -156,7 +157,7 @@ public class SseTestResource {
                 if (sessionId == null) {
                     throw ProblemException.badRequest("'sessionId' is required: the caller has no session");
                 }
-                requireOwnOrAdmin(caller, sessionId.equals(callerSession));
+                requireOwnOrAdmin(request, caller, sessionId.equals(callerSession));
                 return SseTarget.session(sessionId);
             }
             case "client" -> {
@@ -165,15 +166,15 @@ public class SseTestResource {
                 }
                 Optional<ClientInfo> client = streams.find(input.clientId());
                 boolean own = client.map(c -> owns(caller, callerSession, c)).orElse(false);
-                requireOwnOrAdmin(caller, own);
+                requireOwnOrAdmin(request, caller, own);
                 return SseTarget.client(input.clientId());
             }
             case "broadcast" -> {
-                requireOwnOrAdmin(caller, false);
+                requireOwnOrAdmin(request, caller, false);
                 return SseTarget.broadcast();
             }
             default -> {
-                requireOwnOrAdmin(caller, false);
+                requireOwnOrAdmin(request, caller, false);
                 return SseTarget.all();
             }
         }
@@ -184,7 +185,7 @@ public class SseTestResource {
                 || (callerSession != null && Objects.equals(callerSession, client.sessionId()));
     }
 
-    private void requireOwnOrAdmin(String caller, boolean own) {
+    private static void requireOwnOrAdmin(HttpServletRequest request, String caller, boolean own) {
         if (own || request.isUserInRole(SseNotifyApplication.ADMIN_ROLE)) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.ssenotify.web.boundary;
 
 import dev.ssenotify.web.control.WebConfig;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -29,8 +30,10 @@ public class BodyReadFilter extends HttpFilter {
 
     @Inject
     transient WebConfig config;
+    // One controller per dispatch: a controller remembers its own activation, so one shared by concurrent
+    // dispatches would let one think the context is active while another deactivates it.
     @Inject
-    transient RequestContextController requestContext;
+    transient Instance<RequestContextController> requestContexts;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,6 +43,7 @@ public class BodyReadFilter extends HttpFilter {
             if (body instanceof byte[] bytes) {
                 request.removeAttribute(BODY);
                 // Payara dispatches on a thread of its own with no CDI request context; the endpoints need one.
+                RequestContextController requestContext = requestContexts.get();
                 boolean activated = requestContext.activate();
                 try {
                     chain.doFilter(new BufferedBodyRequest(request, bytes), response);
@@ -47,6 +51,7 @@ public class BodyReadFilter extends HttpFilter {
                     if (activated) {
                         requestContext.deactivate();
                     }
+                    requestContexts.destroy(requestContext);
                 }
             } else {
                 chain.doFilter(request, response);

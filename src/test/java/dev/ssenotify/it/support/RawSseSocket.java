@@ -89,12 +89,16 @@ public final class RawSseSocket implements AutoCloseable {
         return seen.toString(StandardCharsets.UTF_8);
     }
 
-    /** Reads on until the text read contains the marker; throws if the socket ends or is quiet for 10 s. */
+    /** Reads on until the text read contains the marker; throws if it has not come within 20 s. */
     public String readUntil(String marker) throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         while (!seen.toString(StandardCharsets.UTF_8).contains(marker)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException(marker + " did not come within 20 s; read: " + seen.size() + " bytes");
+            }
             int n = in.read(buffer);
             if (n < 0) {
                 throw new IOException("the stream ended before " + marker + " came");
