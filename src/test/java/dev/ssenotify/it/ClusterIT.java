@@ -137,6 +137,25 @@ class ClusterIT {
     }
 
     @Test
+    @Order(2)
+    void aRateLimitIsOneBucketSharedByEveryInstance() {
+        // sse.auth.login-rate.account is 5 per minute: three failures on one instance and two on the other
+        // use it up on both, since the bucket lives in Redis.
+        for (int i = 0; i < 5; i++) {
+            PayaraInstance instance = i < 3 ? a : b;
+            HttpResponse<String> failed = Api.anonymous(instance.base())
+                    .postJson("api/auth/login", "{\"username\":\"grace\",\"password\":\"wrong\"}");
+            assertEquals(401, failed.statusCode(), failed.body());
+        }
+        for (PayaraInstance instance : new PayaraInstance[]{a, b}) {
+            HttpResponse<String> locked = Api.anonymous(instance.base())
+                    .postJson("api/auth/login", "{\"username\":\"grace\",\"password\":\"grace\"}");
+            assertEquals(429, locked.statusCode(), locked.body());
+            assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+        }
+    }
+
+    @Test
     @Order(3)
     void aRedisOutageIsVisibleAndSurvived() throws Exception {
         Api adminA = Api.basic(a.base(), "admin", "admin");
