@@ -81,6 +81,7 @@ class HostileCallersIT {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertEquals(200, me.statusCode(), me.body());
                 assertTrue(millis < 2000, "GET /api/auth/me took " + millis + " ms while bodies dribble");
+                // Pacing, not waiting: this is the attacker's dribble, a byte from every socket each half second.
                 Thread.sleep(500);
             }
             // Past sse.http.body-timeout (3 s here) each gets a 408 with a problem body.

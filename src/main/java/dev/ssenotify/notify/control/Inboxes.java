@@ -52,71 +52,29 @@ public class Inboxes {
     }
 
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
-    private final OfflineLedger ledger = new OfflineLedger();
-    private OfflineMarks marks;
+    private OfflineBudget budget;
 
     void bound() {
-        marks = new OfflineMarks(config.offlineMaxQueues());
+        budget = new OfflineBudget(config.offlineMaxBytes(), config.offlineMaxQueues());
     }
 
     /** Called for every appended event, in log order. */
     void record(LoggedEvent event) {
         String key = key(event.target());
-        if (key == null || marks.hasEnded(key)) {
+        if (key == null || budget.hasEnded(key)) {
             return;
         }
         int[] dropped = {0};
         if (!inboxes.containsKey(key)) {
-            dropped[0] += makeRoomForQueue();
+            dropped[0] += budget.makeRoomForQueue(inboxes);
         }
         inboxes.compute(key, (k, inbox) -> {
-            Inbox target = inbox == null ? newInbox(k) : inbox;
+            Inbox target = inbox == null ? budget.newInbox(k) : inbox;
             dropped[0] += target.add(event, config.offlineMaxEvents());
             return target;
         });
-        dropped[0] += keepWithinBytes();
+        dropped[0] += budget.keepWithinBytes(inboxes);
         telemetry.offlineDropped(dropped[0]);
-    }
-
-    private Inbox newInbox(String key) {
-        return new Inbox(key, ledger, marks.takeLost(key));
-    }
-
-    // The queue holding the oldest event goes (its owner is the one who has waited longest to come back);
-    // with no event queued anywhere, any queue that only holds waits.
-    private int makeRoomForQueue() {
-        int dropped = 0;
-        while (inboxes.size() >= config.offlineMaxQueues()) {
-            Map.Entry<Long, String> oldest = ledger.oldest();
-            String victim = oldest != null ? oldest.getValue() : inboxes.keySet().stream().findFirst().orElse(null);
-            Inbox removed = victim == null ? null : inboxes.remove(victim);
-            if (removed == null) {
-                break;
-            }
-            int before = ledger.events();
-            removed.dropAll("sse.offline.max-queues").forEach(Runnable::run);
-            dropped += before - ledger.events();
-            if (removed.lostUpTo() > 0) {
-                marks.lost(victim, removed.lostUpTo());
-            }
-        }
-        return dropped;
-    }
-
-    private int keepWithinBytes() {
-        int dropped = 0;
-        while (ledger.bytes() > config.offlineMaxBytes()) {
-            Map.Entry<Long, String> oldest = ledger.oldest();
-            if (oldest == null) {
-                break;
-            }
-            Inbox inbox = inboxes.get(oldest.getValue());
-            if (inbox == null || !inbox.dropOldest(oldest.getKey())) {
-                ledger.forget(oldest.getKey());
-            }
-            dropped++;
-        }
-        return dropped;
     }
 
     /**
@@ -133,11 +91,7 @@ public class Inboxes {
     }
 
     private void end(String key) {
-        marks.ended(key);
-        Inbox inbox = inboxes.remove(key);
-        if (inbox != null) {
-            inbox.dropAll("its session ended").forEach(Runnable::run);
-        }
+        budget.end(key, inboxes);
     }
 
     /** Completes when the event counts as delivered, or fails after {@code sse.delivery.ack-timeout}. */
@@ -147,11 +101,11 @@ public class Inboxes {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "only events for a user or a session are acknowledged"));
         }
-        if (marks.hasEnded(key)) {
+        if (budget.hasEnded(key)) {
             return CompletableFuture.failedFuture(new IllegalStateException("the session has ended"));
         }
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-        return inboxes.computeIfAbsent(key, this::newInbox).await(event, deadline);
+        return inboxes.computeIfAbsent(key, budget::newInbox).await(event, deadline);
     }
 
     /** Everything queued for this user and session after the sequence (their cursors when it is negative). */
@@ -166,7 +120,7 @@ public class Inboxes {
                 part.events().forEach(e -> merged.put(e.sequence(), e));
                 lost |= part.lost();
             } else {
-                lost |= marks.lostUpTo(key) > Math.max(0, afterSequence);
+                lost |= budget.lostWithoutQueue(key) > Math.max(0, afterSequence);
             }
         }
         return new Inbox.Backlog(List.copyOf(merged.values()), lost);
@@ -235,17 +189,17 @@ public class Inboxes {
                 return inbox.idle() ? null : inbox;
             });
         }
-        marks.expire(oldestKept);
+        budget.expire(oldestKept);
         timeouts.forEach(Runnable::run);
     }
 
     int queued() {
-        return ledger.events();
+        return budget.events();
     }
 
     /** Bytes the offline queues pin, as counted against {@code sse.offline.max-bytes}. */
     long queuedBytes() {
-        return ledger.bytes();
+        return budget.bytes();
     }
 
     int queues() {
