@@ -93,6 +93,22 @@ class HostileCallersIT {
                 socket.close();
             }
         }
+        // A body that arrives in parts, within the deadline, is read whole and answered as usual.
+        try (Socket slow = new Socket()) {
+            slow.setSoTimeout(10_000);
+            slow.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
+            byte[] body = "{\"username\":\"grace\",\"password\":\"grace\"}".getBytes(StandardCharsets.US_ASCII);
+            slow.getOutputStream().write(("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int part = 0; part < body.length; part += 10) {
+                slow.getOutputStream().write(body, part, Math.min(10, body.length - part));
+                slow.getOutputStream().flush();
+                Thread.sleep(200); // pacing: the body comes in parts
+            }
+            String answer = readAnswer(slow.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("\"userId\":\"grace\""), answer);
+        }
     }
 
     private static String readAnswer(InputStream in) throws IOException {

@@ -20,15 +20,18 @@ final class BodyReader implements ReadListener, AsyncListener {
 
     private final AsyncContext async;
     private final ServletInputStream in;
+    private final long length;
     private final int max;
     private final Duration timeout;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final byte[] chunk = new byte[8192];
     private final AtomicBoolean done = new AtomicBoolean();
 
-    BodyReader(AsyncContext async, ServletInputStream in, int max, Duration timeout) {
+    /** @param length the announced length, or -1 (chunked) */
+    BodyReader(AsyncContext async, ServletInputStream in, long length, int max, Duration timeout) {
         this.async = async;
         this.in = in;
+        this.length = length;
         this.max = max;
         this.timeout = timeout;
     }
@@ -38,13 +41,18 @@ final class BodyReader implements ReadListener, AsyncListener {
         while (!done.get() && in.isReady()) {
             int n = in.read(chunk);
             if (n == -1) {
-                return;
+                break;
             }
             if (body.size() + n > max) {
                 finish(413, "Content Too Large", "the request body is larger than " + max + " bytes");
                 return;
             }
             body.write(chunk, 0, n);
+        }
+        // Grizzly does not always call onAllDataRead when the last bytes were taken here (seen as a 408 on a
+        // body that had fully arrived): a whole body is dispatched from here too, once.
+        if (body.size() == length || in.isFinished()) {
+            onAllDataRead();
         }
     }
 
