@@ -1,7 +1,6 @@
 package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.EventAcknowledged;
-import dev.ssenotify.notify.entity.SseTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -50,13 +49,14 @@ public class Acknowledgements {
     }
 
     private boolean mayAcknowledge(LoggedEvent event, String userId, String sessionId) {
-        if (event.target() instanceof SseTarget.Client client) {
-            return registry.find(client.clientId())
-                    .map(Connection::info)
-                    .filter(owner -> (userId != null && userId.equals(owner.userId()))
-                            || (sessionId != null && sessionId.equals(owner.sessionId())))
-                    .isPresent();
+        if (event.replayableTo(userId, sessionId)) {
+            return true;
         }
-        return event.replayableTo(userId, sessionId);
+        // Otherwise only one's own open connection's events (a client target): the connection names its owner.
+        // Only through an index: an anonymous caller must not make the server look at every connection.
+        return event.target().indexKey() != null && registry.select(event.target()).stream()
+                .map(Connection::info)
+                .anyMatch(owner -> (userId != null && userId.equals(owner.userId()))
+                        || (sessionId != null && sessionId.equals(owner.sessionId())));
     }
 }

@@ -157,28 +157,31 @@ public class ConnectionRegistry {
         });
     }
 
-    /** The connections a target reaches right now. */
+    /** The connections a target reaches right now: through its index when it has one, else by asking each. */
     Collection<Connection> select(SseTarget target) {
-        if (target instanceof SseTarget.User user) {
-            return copy(byUser.get(user.userId()));
+        String key = target.indexKey();
+        if (key != null) {
+            return indexed(key);
         }
-        if (target instanceof SseTarget.Session session) {
-            return copy(bySession.get(session.sessionId()));
-        }
-        if (target instanceof SseTarget.Client client) {
-            Connection connection = byClient.get(client.clientId());
-            return connection == null ? List.of() : List.of(connection);
-        }
-        if (target instanceof SseTarget.Broadcast) {
-            List<Connection> out = new ArrayList<>(authenticated.get());
-            for (Connection connection : byClient.values()) {
-                if (connection.info().authenticated()) {
-                    out.add(connection);
-                }
+        List<Connection> out = new ArrayList<>(byClient.size());
+        for (Connection connection : byClient.values()) {
+            if (target.reaches(connection.info())) {
+                out.add(connection);
             }
-            return out;
         }
-        return byClient.values();
+        return out;
+    }
+
+    private Collection<Connection> indexed(String key) {
+        String id = key.substring(2);
+        if (key.startsWith(SseTarget.USER_KEY)) {
+            return copy(byUser.get(id));
+        }
+        if (key.startsWith(SseTarget.SESSION_KEY)) {
+            return copy(bySession.get(id));
+        }
+        Connection connection = key.startsWith(SseTarget.CLIENT_KEY) ? byClient.get(id) : null;
+        return connection == null ? List.of() : List.of(connection);
     }
 
     private static Collection<Connection> copy(Set<Connection> set) {

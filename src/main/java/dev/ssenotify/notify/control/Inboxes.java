@@ -82,7 +82,7 @@ public class Inboxes {
      * instance, through the shared stream).
      */
     public void sessionEnded(String sessionId) {
-        String key = "s:" + sessionId;
+        String key = SseTarget.SESSION_KEY + sessionId;
         if (shared != null) {
             shared.publishCursor(key, 0, ENDED);
         } else {
@@ -209,21 +209,15 @@ public class Inboxes {
     private static List<String> keys(String userId, String sessionId) {
         List<String> keys = new ArrayList<>(2);
         if (userId != null) {
-            keys.add("u:" + userId);
+            keys.add(SseTarget.USER_KEY + userId);
         }
         if (sessionId != null) {
-            keys.add("s:" + sessionId);
+            keys.add(SseTarget.SESSION_KEY + sessionId);
         }
         return keys;
     }
 
     private static String key(SseTarget target) {
-        if (target instanceof SseTarget.User user) {
-            return "u:" + user.userId();
-        }
-        if (target instanceof SseTarget.Session session) {
-            return "s:" + session.sessionId();
-        }
-        return null;
+        return target.inboxKey();
     }
 }

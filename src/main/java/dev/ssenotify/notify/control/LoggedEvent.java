@@ -54,15 +54,6 @@ final class LoggedEvent {
 
     /** Whether a connection of this user and session may receive it on replay (never a client's event). */
     boolean replayableTo(String userId, String sessionId) {
-        if (target instanceof SseTarget.User user) {
-            return user.userId().equals(userId);
-        }
-        if (target instanceof SseTarget.Session session) {
-            return session.sessionId().equals(sessionId);
-        }
-        if (target instanceof SseTarget.Broadcast) {
-            return userId != null;
-        }
-        return target instanceof SseTarget.All;
+        return target.replayableTo(userId, sessionId);
     }
 }

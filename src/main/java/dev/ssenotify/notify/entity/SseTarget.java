@@ -1,7 +1,8 @@
 package dev.ssenotify.notify.entity;
 
 /**
- * Who receives an event. One record per kind of target.
+ * Who receives an event. One record per kind of target, each carrying its own rules (whom it reaches, what
+ * a reconnecting client may replay, which offline queue keeps it), so a new kind is one class.
  */
 public sealed interface SseTarget {
 
@@ -20,6 +21,26 @@ public sealed interface SseTarget {
         public String targetId() {
             return userId;
         }
+
+        @Override
+        public boolean reaches(ClientInfo client) {
+            return userId.equals(client.userId());
+        }
+
+        @Override
+        public String indexKey() {
+            return USER_KEY + userId;
+        }
+
+        @Override
+        public String inboxKey() {
+            return indexKey();
+        }
+
+        @Override
+        public boolean replayableTo(String user, String session) {
+            return userId.equals(user);
+        }
     }
 
     /** Every connection opened from one HTTP session (the opaque id sse-notify keeps in the session). */
@@ -36,6 +57,26 @@ public sealed interface SseTarget {
         @Override
         public String targetId() {
             return sessionId;
+        }
+
+        @Override
+        public boolean reaches(ClientInfo client) {
+            return sessionId.equals(client.sessionId());
+        }
+
+        @Override
+        public String indexKey() {
+            return SESSION_KEY + sessionId;
+        }
+
+        @Override
+        public String inboxKey() {
+            return indexKey();
+        }
+
+        @Override
+        public boolean replayableTo(String user, String session) {
+            return sessionId.equals(session);
         }
     }
 
@@ -54,6 +95,16 @@ public sealed interface SseTarget {
         public String targetId() {
             return clientId;
         }
+
+        @Override
+        public boolean reaches(ClientInfo client) {
+            return clientId.equals(client.clientId());
+        }
+
+        @Override
+        public String indexKey() {
+            return CLIENT_KEY + clientId;
+        }
     }
 
     /** Every authenticated connection; anonymous ones are left out. */
@@ -61,6 +112,16 @@ public sealed interface SseTarget {
         @Override
         public String kind() {
             return "broadcast";
+        }
+
+        @Override
+        public boolean reaches(ClientInfo client) {
+            return client.authenticated();
+        }
+
+        @Override
+        public boolean replayableTo(String user, String session) {
+            return user != null;
         }
     }
 
@@ -70,7 +131,22 @@ public sealed interface SseTarget {
         public String kind() {
             return "all";
         }
+
+        @Override
+        public boolean reaches(ClientInfo client) {
+            return true;
+        }
+
+        @Override
+        public boolean replayableTo(String user, String session) {
+            return true;
+        }
     }
+
+    /** Prefixes of {@link #indexKey()}: the kind of owner, then its id. */
+    String USER_KEY = "u:";
+    String SESSION_KEY = "s:";
+    String CLIENT_KEY = "c:";
 
     static SseTarget user(String userId) {
         return new User(userId);
@@ -98,6 +174,30 @@ public sealed interface SseTarget {
     /** The user, session or client id; empty for broadcast and all. */
     default String targetId() {
         return "";
+    }
+
+    /** Whether an event for this target goes to this connection. */
+    boolean reaches(ClientInfo client);
+
+    /**
+     * The key under which the connections this target reaches are indexed ({@code u:alice}), or null when
+     * finding them means looking at every connection.
+     */
+    default String indexKey() {
+        return null;
+    }
+
+    /** The offline queue that keeps its events for a client that is away ({@code u:}, {@code s:}); null: none. */
+    default String inboxKey() {
+        return null;
+    }
+
+    /**
+     * Whether a reconnecting stream of this user and session may be replayed the event. Never for one
+     * connection's own events: a new stream is a new connection.
+     */
+    default boolean replayableTo(String userId, String sessionId) {
+        return false;
     }
 
     /** The target named by a kind and an id, as {@link #kind()} and {@link #targetId()} give them. */
