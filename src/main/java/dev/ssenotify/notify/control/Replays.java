@@ -31,10 +31,19 @@ public class Replays {
     record Gap(String reason, String oldestId) {
     }
 
+    private final EventLog log;
+    private final Inboxes inboxes;
+
     @Inject
-    EventLog log;
-    @Inject
-    Inboxes inboxes;
+    Replays(EventLog log, Inboxes inboxes) {
+        this.log = log;
+        this.inboxes = inboxes;
+    }
+
+    /** For the container's proxy. */
+    protected Replays() {
+        this(null, null);
+    }
 
     Plan plan(ClientInfo client, String lastEventId, long head, boolean firstOfItsOwner) {
         try {
