@@ -21,20 +21,30 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class Dispatcher implements EventLog.Subscriber {
 
+    private final EventEncoder encoder;
+    private final EventLog log;
+    private final Inboxes inboxes;
+    private final ConnectionRegistry registry;
+    private final Delivery delivery;
+    private final Telemetry telemetry;
+    private final RateLimits limits;
+
     @Inject
-    EventEncoder encoder;
-    @Inject
-    EventLog log;
-    @Inject
-    Inboxes inboxes;
-    @Inject
-    ConnectionRegistry registry;
-    @Inject
-    Delivery delivery;
-    @Inject
-    Telemetry telemetry;
-    @Inject
-    RateLimits limits;
+    Dispatcher(EventEncoder encoder, EventLog log, Inboxes inboxes, ConnectionRegistry registry, Delivery delivery,
+               Telemetry telemetry, RateLimits limits) {
+        this.encoder = encoder;
+        this.log = log;
+        this.inboxes = inboxes;
+        this.registry = registry;
+        this.delivery = delivery;
+        this.telemetry = telemetry;
+        this.limits = limits;
+    }
+
+    /** For the container's proxy. */
+    protected Dispatcher() {
+        this(null, null, null, null, null, null, null);
+    }
 
     /**
      * Subscribes at startup. The offline queues are created first: in cluster mode subscribing starts the
