@@ -1,5 +1,6 @@
 package dev.ssenotify;
 
+import dev.ssenotify.notify.boundary.SseService;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -11,7 +12,7 @@ import java.util.Map;
 public class SseNotifyApplication extends Application {
 
     /** The role that may send events to anyone. */
-    public static final String ADMIN_ROLE = "sse-admin";
+    public static final String ADMIN_ROLE = SseService.ADMIN_ROLE;
 
     /** No WADL: a public map of every endpoint helps nobody but a prober (Jersey; others ignore the key). */
     @Override

@@ -2,7 +2,7 @@ package dev.ssenotify.auth.boundary;
 
 import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.auth.control.Logins;
-import dev.ssenotify.auth.control.SessionIds;
+import dev.ssenotify.web.control.SessionIds;
 import dev.ssenotify.auth.control.UserAccount;
 import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;

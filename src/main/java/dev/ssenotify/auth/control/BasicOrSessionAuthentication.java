@@ -45,7 +45,7 @@ public class BasicOrSessionAuthentication implements HttpAuthenticationMechanism
             }
             return context.notifyContainerAboutLogin(account.get().name(), account.get().roles());
         }
-        String sessionUser = SessionIds.loggedInUser(request);
+        String sessionUser = SessionLogin.loggedInUser(request);
         if (sessionUser != null) {
             Optional<UserAccount> account = directory.find(sessionUser);
             if (account.isPresent()) {

@@ -34,7 +34,7 @@ public class Logins {
 
     public Optional<UserAccount> login(HttpServletRequest request, String name, String password) {
         Optional<UserAccount> account = verify(name, password, request.getRemoteAddr());
-        account.ifPresent(a -> SessionIds.startFresh(request, a.name()));
+        account.ifPresent(a -> SessionLogin.startFresh(request, a.name()));
         return account;
     }
 

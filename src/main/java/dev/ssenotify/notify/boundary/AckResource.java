@@ -1,7 +1,7 @@
 package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.web.control.Jsonp;
-import dev.ssenotify.auth.control.SessionIds;
+import dev.ssenotify.web.control.SessionIds;
 import dev.ssenotify.notify.control.Acknowledgements;
 import dev.ssenotify.web.boundary.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;

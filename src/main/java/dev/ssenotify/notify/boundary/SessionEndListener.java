@@ -1,6 +1,6 @@
 package dev.ssenotify.notify.boundary;
 
-import dev.ssenotify.auth.control.SessionIds;
+import dev.ssenotify.web.control.SessionIds;
 import dev.ssenotify.notify.control.Inboxes;
 import dev.ssenotify.notify.control.Streams;
 import dev.ssenotify.notify.entity.SseTarget;

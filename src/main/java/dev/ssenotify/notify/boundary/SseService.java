@@ -21,6 +21,9 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class SseService {
 
+    /** The role that may send events to anyone through the HTTP endpoints. */
+    public static final String ADMIN_ROLE = "sse-admin";
+
     @Inject
     Dispatcher dispatcher;
     @Inject

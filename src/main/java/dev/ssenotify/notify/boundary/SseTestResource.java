@@ -1,10 +1,9 @@
 package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.web.control.Jsonp;
-import dev.ssenotify.SseNotifyApplication;
 import dev.ssenotify.cluster.control.ClusterConfig;
 import dev.ssenotify.cluster.control.Presence;
-import dev.ssenotify.auth.control.SessionIds;
+import dev.ssenotify.web.control.SessionIds;
 import dev.ssenotify.notify.control.SseConfig;
 import dev.ssenotify.notify.control.Streams;
 import dev.ssenotify.notify.entity.ClientInfo;
@@ -186,13 +185,13 @@ public class SseTestResource {
     }
 
     private static void requireOwnOrAdmin(HttpServletRequest request, String caller, boolean own) {
-        if (own || request.isUserInRole(SseNotifyApplication.ADMIN_ROLE)) {
+        if (own || request.isUserInRole(SseService.ADMIN_ROLE)) {
             return;
         }
         if (caller == null && !own) {
             throw ProblemException.unauthorized("log in to send events to others");
         }
         throw ProblemException.forbidden("sending to another user, session or client needs role "
-                + SseNotifyApplication.ADMIN_ROLE);
+                + SseService.ADMIN_ROLE);
     }
 }

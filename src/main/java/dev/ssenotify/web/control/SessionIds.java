@@ -1,4 +1,4 @@
-package dev.ssenotify.auth.control;
+package dev.ssenotify.web.control;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -11,7 +11,6 @@ import java.util.Base64;
  */
 public final class SessionIds {
 
-    static final String USER_ATTRIBUTE = "dev.ssenotify.auth.user";
     private static final String SESSION_ATTRIBUTE = "dev.ssenotify.session-id";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,21 +42,9 @@ public final class SessionIds {
         return id == null ? null : id.toString();
     }
 
-    /** Starts a fresh session for a login (a new container id and a new opaque id). */
-    static HttpSession startFresh(HttpServletRequest request, String userName) {
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate();
-        }
-        HttpSession session = request.getSession(true);
+    /** Gives the session a new opaque id (a login starts a fresh one). */
+    public static void assignNew(HttpSession session) {
         session.setAttribute(SESSION_ATTRIBUTE, newId());
-        session.setAttribute(USER_ATTRIBUTE, userName);
-        return session;
-    }
-
-    static String loggedInUser(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session == null ? null : (String) session.getAttribute(USER_ATTRIBUTE);
     }
 
     private static String newId() {
