@@ -28,18 +28,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class ConnectionRegistry {
 
+    private final SseConfig config;
+    private final Telemetry telemetry;
+    private final LifecycleEvents lifecycle;
+    private final DeliveryExecutor executor;
+    private final ClusterConfig cluster;
+    private final Presence presence;
+
     @Inject
-    SseConfig config;
-    @Inject
-    Telemetry telemetry;
-    @Inject
-    LifecycleEvents lifecycle;
-    @Inject
-    DeliveryExecutor executor;
-    @Inject
-    ClusterConfig cluster;
-    @Inject
-    Presence presence;
+    ConnectionRegistry(SseConfig config, Telemetry telemetry, LifecycleEvents lifecycle, DeliveryExecutor executor,
+                       ClusterConfig cluster, Presence presence) {
+        this.config = config;
+        this.telemetry = telemetry;
+        this.lifecycle = lifecycle;
+        this.executor = executor;
+        this.cluster = cluster;
+        this.presence = presence;
+    }
+
+    /** For the container's proxy. */
+    protected ConnectionRegistry() {
+        this(null, null, null, null, null, null);
+    }
 
     private final Map<String, Connection> byClient = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
