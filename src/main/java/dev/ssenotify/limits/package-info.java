@@ -18,7 +18,7 @@
  * A value is {@code <count>/<ISO-8601 duration>}, or several separated by commas that must all hold;
  * {@code off} disables the limit (an empty value counts as unset in MicroProfile Config, so it means the
  * default). A bad value stops the deployment with a message naming the key. Refusals are
- * {@link dev.ssenotify.notify.entity.RateLimitedException} with the limit's name and when to retry (HTTP
+ * {@link dev.ssenotify.limits.entity.RateLimitedException} with the limit's name and when to retry (HTTP
  * 429 with {@code Retry-After}).
  * <p>
  * <b>Where buckets live.</b> In the heap of each instance, at most 100,000 ids (past that, untracked ids

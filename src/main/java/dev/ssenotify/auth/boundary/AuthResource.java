@@ -4,7 +4,7 @@ import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.auth.control.Logins;
 import dev.ssenotify.web.control.SessionIds;
 import dev.ssenotify.auth.control.UserAccount;
-import dev.ssenotify.web.boundary.ProblemException;
+import dev.ssenotify.web.control.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

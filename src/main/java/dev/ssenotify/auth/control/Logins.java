@@ -2,7 +2,6 @@ package dev.ssenotify.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.ssenotify.limits.control.RateLimits;
-import dev.ssenotify.notify.entity.RateLimitedException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -11,7 +10,7 @@ import java.util.Set;
 
 /**
  * Checks credentials for both ways in (a session login and HTTP Basic), throttled: an account or an address
- * that failed too often lately is refused with {@link RateLimitedException} before its password is even
+ * that failed too often lately is refused with {@link dev.ssenotify.limits.entity.RateLimitedException} before its password is even
  * looked at, the right one included, so guessing gains nothing; only failures count.
  */
 @ApplicationScoped

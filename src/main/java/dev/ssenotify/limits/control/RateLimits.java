@@ -2,7 +2,7 @@ package dev.ssenotify.limits.control;
 
 import dev.ssenotify.cluster.control.ClusterConfig;
 import dev.ssenotify.cluster.control.RedisConnections;
-import dev.ssenotify.notify.entity.RateLimitedException;
+import dev.ssenotify.limits.entity.RateLimitedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package dev.ssenotify.notify.boundary;
 import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.web.control.SessionIds;
 import dev.ssenotify.notify.control.Acknowledgements;
-import dev.ssenotify.web.boundary.ProblemException;
+import dev.ssenotify.web.control.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,11 +2,11 @@ package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.notify.entity.EventTooLargeException;
 import dev.ssenotify.notify.entity.InvalidEventException;
-import dev.ssenotify.notify.entity.RateLimitedException;
+import dev.ssenotify.limits.entity.RateLimitedException;
 import dev.ssenotify.notify.control.Telemetry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
-import dev.ssenotify.web.boundary.Problems;
+import dev.ssenotify.web.control.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

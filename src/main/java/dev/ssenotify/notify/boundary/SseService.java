@@ -75,7 +75,7 @@ public class SseService {
 
     /**
      * Publishes; past {@code sse.publish.rate} for the target (one user, session, client, or all broadcasts)
-     * throws {@link dev.ssenotify.notify.entity.RateLimitedException}.
+     * throws {@link dev.ssenotify.limits.entity.RateLimitedException}.
      */
     public CompletionStage<Receipt> sendEvent(SseEvent event, SseTarget target) {
         return dispatcher.publish(event, target);

@@ -1,7 +1,7 @@
 package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.notify.entity.SseEvent;
-import dev.ssenotify.web.boundary.ProblemException;
+import dev.ssenotify.web.control.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -66,7 +66,7 @@ public class Dispatcher implements EventLog.Subscriber {
     /**
      * As {@link #publish(SseEvent, SseTarget)}, counted against {@code sse.publish.rate} for the publisher;
      * without one (the Java API), for whoever the target addresses, so no loop can flood one user's stream
-     * or the log. Throws {@link dev.ssenotify.notify.entity.RateLimitedException} past the rate.
+     * or the log. Throws {@link dev.ssenotify.limits.entity.RateLimitedException} past the rate.
      */
     public CompletionStage<Receipt> publish(SseEvent event, SseTarget target, String publisher) {
         Objects.requireNonNull(event, "event is required");

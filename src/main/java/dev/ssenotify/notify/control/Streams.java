@@ -5,7 +5,7 @@ import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.SseTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.ssenotify.limits.control.RateLimits;
-import dev.ssenotify.notify.entity.RateLimitedException;
+import dev.ssenotify.limits.entity.RateLimitedException;
 import dev.ssenotify.notify.entity.RejectReason;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.SseEventSink;

@@ -1,5 +1,6 @@
 package dev.ssenotify.web.boundary;
 
+import dev.ssenotify.web.control.Problems;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

@@ -1,5 +1,6 @@
 package dev.ssenotify.web.boundary;
 
+import dev.ssenotify.web.control.Problems;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

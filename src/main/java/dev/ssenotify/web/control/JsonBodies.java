@@ -1,6 +1,5 @@
 package dev.ssenotify.web.control;
 
-import dev.ssenotify.web.boundary.ProblemException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;

@@ -1,6 +1,5 @@
 package dev.ssenotify.web.control;
 
-import dev.ssenotify.web.boundary.ProblemException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

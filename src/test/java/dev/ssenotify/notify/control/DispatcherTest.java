@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssenotify.limits.control.RateLimits;
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.EventTooLargeException;
-import dev.ssenotify.notify.entity.RateLimitedException;
+import dev.ssenotify.limits.entity.RateLimitedException;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseTarget;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ssenotify.web.boundary.ProblemException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;

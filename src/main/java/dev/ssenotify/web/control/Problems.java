@@ -1,6 +1,5 @@
-package dev.ssenotify.web.boundary;
+package dev.ssenotify.web.control;
 
-import dev.ssenotify.web.control.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 

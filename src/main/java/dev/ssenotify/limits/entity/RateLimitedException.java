@@ -1,4 +1,4 @@
-package dev.ssenotify.notify.entity;
+package dev.ssenotify.limits.entity;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.ssenotify.web.boundary;
+package dev.ssenotify.web.control;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package dev.ssenotify.notify.entity;
+package dev.ssenotify.limits.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
