@@ -4,6 +4,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
  * alive, or at the latest after {@code sse.cluster.lease}) and each instance's stats.
  */
 @ApplicationScoped
-public class Presence {
+@Typed(Presence.class)
+public class Presence implements UserLeases {
 
     private static final Logger LOG = Logger.getLogger("dev.ssenotify.cluster");
     // Members are <instance>:<lease>, the lease being <clientId> or <clientId>/<clientKey>. Those of an instance
@@ -50,6 +52,7 @@ public class Presence {
      * Counts the connection against the user's limit across the cluster; false when the user is at it.
      * When Redis cannot answer, the local limit alone decides: streams keep working through an outage.
      */
+    @Override
     public boolean reserve(String userId, String clientId, String clientKey, int maxPerUser) {
         long now = System.currentTimeMillis();
         long lease = cluster.lease().toMillis();
@@ -68,6 +71,7 @@ public class Presence {
         }
     }
 
+    @Override
     public void release(String userId, String clientId, String clientKey) {
         redis.commands().zrem(userKey(userId), member(lease(clientId, clientKey)));
     }

@@ -1,6 +1,6 @@
 package dev.ssenotify.notify.control;
 
-import dev.ssenotify.cluster.control.ClusterConfig;
+import dev.ssenotify.cluster.control.UserLeases;
 import dev.ssenotify.cluster.control.Presence;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.RejectReason;
@@ -32,23 +32,21 @@ public class ConnectionRegistry {
     private final Telemetry telemetry;
     private final LifecycleEvents lifecycle;
     private final DeliveryExecutor executor;
-    private final ClusterConfig cluster;
-    private final Presence presence;
+    private final UserLeases leases;
 
     @Inject
     ConnectionRegistry(SseConfig config, Telemetry telemetry, LifecycleEvents lifecycle, DeliveryExecutor executor,
-                       ClusterConfig cluster, Presence presence) {
+                       UserLeases leases) {
         this.config = config;
         this.telemetry = telemetry;
         this.lifecycle = lifecycle;
         this.executor = executor;
-        this.cluster = cluster;
-        this.presence = presence;
+        this.leases = leases;
     }
 
     /** For the container's proxy. */
     protected ConnectionRegistry() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     private final Map<String, Connection> byClient = new ConcurrentHashMap<>();
@@ -86,8 +84,8 @@ public class ConnectionRegistry {
             reserved.decrementAndGet();
             throw userLimit();
         }
-        if (userId != null && cluster.enabled()
-                && !presence.reserve(userId, connection.clientId(), connection.clientKey(), config.maxClientsPerUser())) {
+        if (userId != null
+                && !leases.reserve(userId, connection.clientId(), connection.clientKey(), config.maxClientsPerUser())) {
             removeFrom(byUser, userId, connection);
             reserved.decrementAndGet();
             throw userLimit();
@@ -137,9 +135,7 @@ public class ConnectionRegistry {
         if (userId != null) {
             removeFrom(byUser, userId, connection);
             authenticated.decrementAndGet();
-            if (cluster.enabled()) {
-                presence.release(userId, connection.clientId(), connection.clientKey());
-            }
+            leases.release(userId, connection.clientId(), connection.clientKey());
         }
         String sessionId = connection.info().sessionId();
         if (sessionId != null) {

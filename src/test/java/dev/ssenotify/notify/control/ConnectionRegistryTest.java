@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.cluster.control.ClusterConfig;
+import dev.ssenotify.cluster.control.UserLeases;
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.RejectReason;
@@ -56,13 +56,7 @@ class ConnectionRegistryTest {
                 lifecycle.add("disconnected " + client.clientId() + " " + reason.label());
             }
         };
-        ClusterConfig single = new ClusterConfig() {
-            @Override
-            public boolean enabled() {
-                return false;
-            }
-        };
-        registry = new ConnectionRegistry(config, telemetry, events, new DeliveryTest.ManualExecutor(), single, null);
+        registry = new ConnectionRegistry(config, telemetry, events, new DeliveryTest.ManualExecutor(), UserLeases.NONE);
     }
 
     private Connection connection(String user, String session, String clientKey) {
