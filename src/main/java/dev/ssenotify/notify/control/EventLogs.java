@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
-/** Picks the event log: Redis when {@code sse.cluster.redis.uri} is set, else the embedded one. */
+/**
+ * Picks the event log and where offline cursor moves go: Redis when {@code sse.cluster.redis.uri} is set,
+ * else the embedded log and moves applied at once.
+ */
 @ApplicationScoped
 public class EventLogs {
 
@@ -13,5 +16,11 @@ public class EventLogs {
     @ApplicationScoped
     EventLog eventLog(ClusterConfig cluster, Instance<InMemoryEventLog> memory, Instance<RedisEventLog> redis) {
         return cluster.enabled() ? redis.get() : memory.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CursorMoves cursorMoves(ClusterConfig cluster, Instance<RedisEventLog> redis) {
+        return cluster.enabled() ? redis.get() : new CursorMoves.Local();
     }
 }

@@ -2,10 +2,8 @@ package dev.ssenotify.notify.control;
 
 import dev.ssenotify.notify.entity.Acknowledgement;
 import dev.ssenotify.notify.entity.SseTarget;
-import dev.ssenotify.cluster.control.ClusterConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,23 +30,16 @@ public class Inboxes {
     @Inject
     Telemetry telemetry;
     @Inject
-    ClusterConfig cluster;
-    @Inject
-    Instance<RedisEventLog> redisLog;
+    CursorMoves cursors;
 
     private static final String ENDED = "end";
-
-    private volatile RedisEventLog shared;
 
     // In cluster mode every instance reads every event and cursor move from Redis, in order, so each
     // keeps the same queues; a cursor moves here only when the shared stream says so.
     @PostConstruct
-    void joinCluster() {
+    void start() {
         bound();
-        if (cluster.enabled()) {
-            shared = redisLog.get();
-            shared.onCursor(this::apply);
-        }
+        cursors.onMove(this::apply);
     }
 
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
@@ -82,12 +73,7 @@ public class Inboxes {
      * instance, through the shared stream).
      */
     public void sessionEnded(String sessionId) {
-        String key = SseTarget.SESSION_KEY + sessionId;
-        if (shared != null) {
-            shared.publishCursor(key, 0, ENDED);
-        } else {
-            end(key);
-        }
+        cursors.publish(SseTarget.SESSION_KEY + sessionId, 0, ENDED);
     }
 
     private void end(String key) {
@@ -155,15 +141,11 @@ public class Inboxes {
         if (key == null) {
             return;
         }
-        if (shared != null) {
-            // Several streams of one user, or a replay, write the same event again: share a move only once
-            // the cursor here has not already passed it.
-            Inbox inbox = inboxes.get(key);
-            if (inbox == null || inbox.cursor() < sequence) {
-                shared.publishCursor(key, sequence, via);
-            }
-        } else {
-            apply(key, sequence, via);
+        // Several streams of one user, or a replay, write the same event again: a move is made (and, in a
+        // cluster, shared) only while the cursor here has not already passed it.
+        Inbox inbox = inboxes.get(key);
+        if (inbox == null || inbox.cursor() < sequence) {
+            cursors.publish(key, sequence, via);
         }
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 @Typed(RedisEventLog.class)
-public class RedisEventLog implements EventLog {
+public class RedisEventLog implements EventLog, CursorMoves {
 
     private static final String APPEND = """
             if KEYS[2] ~= '' then
@@ -144,7 +144,8 @@ public class RedisEventLog implements EventLog {
     }
 
     /** Shares a cursor move with every instance (this one included, through its read). */
-    void publishCursor(String inboxKey, long sequence, String via) {
+    @Override
+    public void publish(String inboxKey, long sequence, String via) {
         redis.commands().xadd(cursors, io.lettuce.core.XAddArgs.Builder.maxlen(10_000).approximateTrimming(),
                 Map.of("key", inboxKey, "seq", RedisIds.id(sequence), "via", via));
     }
@@ -157,14 +158,11 @@ public class RedisEventLog implements EventLog {
         }
     }
 
-    /** Receives cursor moves read from the shared stream, in order. */
-    interface CursorListener {
-        void accept(String inboxKey, long sequence, String via);
-    }
+    private volatile Listener cursorListener = (key, sequence, via) -> { };
 
-    private volatile CursorListener cursorListener = (key, sequence, via) -> { };
-
-    void onCursor(CursorListener listener) {
+    /** Receives the cursor moves read from the shared stream, in order. */
+    @Override
+    public void onMove(Listener listener) {
         cursorListener = listener;
     }
 

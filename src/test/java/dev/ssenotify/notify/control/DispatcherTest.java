@@ -69,7 +69,8 @@ class DispatcherTest {
         Inboxes inboxes = new Inboxes();
         inboxes.config = config;
         inboxes.telemetry = telemetry;
-        inboxes.bound();
+        inboxes.cursors = new CursorMoves.Local();
+        inboxes.start();
         ConnectionRegistry registry = new ConnectionRegistry() {
             @Override
             Collection<Connection> select(SseTarget target) {

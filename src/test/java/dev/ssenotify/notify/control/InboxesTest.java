@@ -39,7 +39,8 @@ class InboxesTest {
                 droppedSeen += count;
             }
         };
-        inboxes.bound();
+        inboxes.cursors = new CursorMoves.Local();
+        inboxes.start();
     }
 
     private LoggedEvent event(SseTarget target) {

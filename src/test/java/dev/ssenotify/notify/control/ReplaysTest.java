@@ -39,7 +39,8 @@ class ReplaysTest {
             void offlineDropped(int count) {
             }
         };
-        inboxes.bound();
+        inboxes.cursors = new CursorMoves.Local();
+        inboxes.start();
         log = new InMemoryEventLog();
         log.config = config;
         log.encoder = new EventEncoder();
