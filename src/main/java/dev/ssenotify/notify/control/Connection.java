@@ -241,6 +241,15 @@ final class Connection {
         return (!queue.isEmpty() || closed.get()) && owner.claimIdle();
     }
 
+    /**
+     * The one way a connection's output is closed, by whoever holds it (the writer, or the closer that took
+     * it): what is still queued goes, then the output. Nothing is written after.
+     */
+    void closeHeldOutput() {
+        discardQueued();
+        output.close();
+    }
+
     /** Discards what is still queued and returns how many events (not heartbeats) were in it. */
     int discardQueued() {
         int events = 0;

@@ -152,7 +152,7 @@ public class ConnectionRegistry {
         // A writer holding the output closes it itself when it next looks (Delivery.write); else the output
         // is taken here, from nobody or from a parked writer whose socket may never drain.
         if (connection.claimForClose()) {
-            executor.runOrInline(() -> connection.output().close(), DeliveryExecutor.Priority.UPKEEP);
+            executor.runOrInline(connection::closeHeldOutput, DeliveryExecutor.Priority.UPKEEP);
         }
     }
 

@@ -90,8 +90,7 @@ public class Delivery {
         try {
             while (true) {
                 if (connection.isClosed()) {
-                    connection.discardQueued();
-                    output.close();
+                    connection.closeHeldOutput();
                     return;
                 }
                 if (!ready(connection, output)) {
@@ -126,8 +125,7 @@ public class Delivery {
             fail(connection, e, frame != null && frame.kind() == Frame.Kind.HEARTBEAT
                     ? DisconnectReason.HEARTBEAT_FAILED : DisconnectReason.WRITE_FAILED);
             // Still holding the output: close it here, as the registry's closer could not take it.
-            connection.discardQueued();
-            output.close();
+            connection.closeHeldOutput();
         }
     }
 
