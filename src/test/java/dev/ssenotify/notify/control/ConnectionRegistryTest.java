@@ -24,27 +24,11 @@ class ConnectionRegistryTest {
 
     @BeforeEach
     void setUp() {
-        SseConfig config = new SseConfig();
+        SseConfig config = Fixtures.config();
         config.maxClients = 4;
         config.maxClientsPerUser = 2;
         config.maxAnonymousPerAddress = 1;
-        Telemetry telemetry = new Telemetry() {
-            @Override
-            void opened() {
-            }
-
-            @Override
-            void rejected(RejectReason reason) {
-            }
-
-            @Override
-            void dropped(int count) {
-            }
-
-            @Override
-            void closed(DisconnectReason reason) {
-            }
-        };
+        Telemetry telemetry = new Fixtures.QuietTelemetry();
         LifecycleEvents events = new LifecycleEvents() {
             @Override
             void connected(ClientInfo client) {

@@ -33,44 +33,13 @@ class DispatcherTest {
 
     @BeforeEach
     void setUp() {
-        SseConfig config = new SseConfig();
+        SseConfig config = Fixtures.config();
         config.maxEventBytes = 100;
-        config.replayMaxEvents = 10;
-        config.replayRetention = Duration.ofMinutes(5);
-        config.offlineMaxEvents = 10;
-        config.offlineRetention = Duration.ofHours(1);
-        config.offlineMaxBytes = 1 << 20;
-        config.offlineMaxQueues = 10;
-        config.ackMode = "write";
-        config.ackTimeout = Duration.ofMinutes(5);
         EventEncoder encoder = new EventEncoder();
         encoder.config = config;
-        InMemoryEventLog log = new InMemoryEventLog();
-        log.config = config;
-        log.encoder = encoder;
-        log.init();
-        Telemetry telemetry = new Telemetry() {
-            @Override
-            void published() {
-            }
-
-            @Override
-            void duplicate() {
-            }
-
-            @Override
-            void dispatchTook(long nanos) {
-            }
-
-            @Override
-            void offlineDropped(int count) {
-            }
-        };
-        Inboxes inboxes = new Inboxes();
-        inboxes.config = config;
-        inboxes.telemetry = telemetry;
-        inboxes.cursors = new CursorMoves.Local();
-        inboxes.start();
+        InMemoryEventLog log = Fixtures.log(config);
+        Telemetry telemetry = new Fixtures.QuietTelemetry();
+        Inboxes inboxes = Fixtures.inboxes(config, telemetry);
         ConnectionRegistry registry = new ConnectionRegistry() {
             @Override
             Collection<Connection> select(SseTarget target) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssenotify.notify.entity.SseTarget;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,24 +22,17 @@ class InboxesTest {
 
     @BeforeEach
     void setUp() {
-        SseConfig config = new SseConfig();
+        SseConfig config = Fixtures.config();
         config.offlineMaxEvents = 100;
-        config.offlineRetention = Duration.ofHours(1);
-        config.ackTimeout = Duration.ofMinutes(5);
-        config.ackMode = "write";
         config.offlineMaxQueues = 3;
         // Room for exactly five of the test's events.
         config.offlineMaxBytes = 5 * (cost() + 0L);
-        inboxes = new Inboxes();
-        inboxes.config = config;
-        inboxes.telemetry = new Telemetry() {
+        inboxes = Fixtures.inboxes(config, new Fixtures.QuietTelemetry() {
             @Override
             void offlineDropped(int count) {
                 droppedSeen += count;
             }
-        };
-        inboxes.cursors = new CursorMoves.Local();
-        inboxes.start();
+        });
     }
 
     private LoggedEvent event(SseTarget target) {

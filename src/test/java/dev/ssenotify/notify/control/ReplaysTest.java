@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.SseTarget;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,28 +22,11 @@ class ReplaysTest {
 
     @BeforeEach
     void setUp() {
-        SseConfig config = new SseConfig();
+        SseConfig config = Fixtures.config();
         config.replayMaxEvents = 3;
-        config.replayRetention = Duration.ofMinutes(5);
         config.offlineMaxEvents = 2;
-        config.offlineRetention = Duration.ofHours(1);
-        config.offlineMaxBytes = 1 << 20;
-        config.offlineMaxQueues = 100;
-        config.ackMode = "write";
-        config.ackTimeout = Duration.ofMinutes(5);
-        inboxes = new Inboxes();
-        inboxes.config = config;
-        inboxes.telemetry = new Telemetry() {
-            @Override
-            void offlineDropped(int count) {
-            }
-        };
-        inboxes.cursors = new CursorMoves.Local();
-        inboxes.start();
-        log = new InMemoryEventLog();
-        log.config = config;
-        log.encoder = new EventEncoder();
-        log.init();
+        inboxes = Fixtures.inboxes(config, new Fixtures.QuietTelemetry());
+        log = Fixtures.log(config);
         log.subscribe(event -> {
             inboxes.record(event);
             return 0;
