@@ -2,7 +2,7 @@ package dev.ssenotify.cluster.control;
 
 /**
  * Counts a user's connections beyond this instance, for {@code sse.max-clients-per-user}: one instance alone
- * has nothing to count beyond its own, a cluster counts them in Redis ({@link Presence}). {@link Leases} picks
+ * has nothing to count beyond its own, a cluster counts them in Redis ({@link Presence}). {@link ClusterMode} picks
  * one, once, so the registry never asks which mode it runs in.
  */
 public interface UserLeases {

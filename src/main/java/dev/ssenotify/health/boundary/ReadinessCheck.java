@@ -1,11 +1,11 @@
 package dev.ssenotify.health.boundary;
 
-import dev.ssenotify.cluster.control.ClusterConfig;
-import dev.ssenotify.cluster.control.RedisConnections;
+import dev.ssenotify.cluster.control.Peers;
 import dev.ssenotify.notify.entity.SseStats;
 import dev.ssenotify.notify.control.StatsView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -21,22 +21,18 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     StatsView stats;
     @Inject
-    ClusterConfig cluster;
-    @Inject
-    RedisConnections redis;
+    Peers peers;
 
     @Override
     public HealthCheckResponse call() {
         SseStats now = stats.snapshot();
-        boolean redisUp = !cluster.enabled() || redis.ping();
-        boolean up = stats.accepting() && now.totalClients() < now.maxClients() && redisUp;
+        Optional<Boolean> store = peers.storeUp();
+        boolean up = stats.accepting() && now.totalClients() < now.maxClients() && store.orElse(true);
         var response = HealthCheckResponse.named("sse-streams")
                 .status(up)
                 .withData("clients", now.totalClients())
                 .withData("maxClients", now.maxClients());
-        if (cluster.enabled()) {
-            response.withData("redis", redisUp ? "UP" : "DOWN");
-        }
+        store.ifPresent(redisUp -> response.withData("redis", redisUp ? "UP" : "DOWN"));
         return response.build();
     }
 }

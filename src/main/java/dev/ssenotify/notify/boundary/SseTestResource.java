@@ -1,8 +1,7 @@
 package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.web.control.Jsonp;
-import dev.ssenotify.cluster.control.ClusterConfig;
-import dev.ssenotify.cluster.control.Presence;
+import dev.ssenotify.cluster.control.Peers;
 import dev.ssenotify.web.control.SessionIds;
 import dev.ssenotify.notify.control.SseConfig;
 import dev.ssenotify.notify.control.Streams;
@@ -59,9 +58,7 @@ public class SseTestResource {
     @Inject
     SseConfig config;
     @Inject
-    ClusterConfig cluster;
-    @Inject
-    Presence presence;
+    Peers peers;
 
     private static final Jsonb jsonb = JsonbBuilder.create();
 
@@ -70,13 +67,14 @@ public class SseTestResource {
     public JsonObject stats() {
         requireEnabled();
         JsonObject local = toJson(service.getStats());
-        if (!cluster.enabled()) {
-            return local;
-        }
+        return peers.view().map(view -> withCluster(local, view)).orElse(local);
+    }
+
+    private static JsonObject withCluster(JsonObject local, Peers.View view) {
         JsonObjectBuilder instances = Jsonp.object();
         long totalClients = 0;
         long authenticated = 0;
-        Map<String, String> all = presence.instanceStats();
+        Map<String, String> all = view.instanceStats();
         for (Map.Entry<String, String> entry : all.entrySet()) {
             JsonObject one = Jsonp.reader(new StringReader(entry.getValue())).readObject();
             instances.add(entry.getKey(), one);
@@ -84,7 +82,7 @@ public class SseTestResource {
             authenticated += one.getInt("authenticatedClients", 0);
         }
         return Jsonp.object(local)
-                .add("instanceId", cluster.instanceId())
+                .add("instanceId", view.instanceId())
                 .add("cluster", Jsonp.object()
                         .add("instanceCount", all.size())
                         .add("totalClients", totalClients)
