@@ -81,6 +81,7 @@ public class BodyReadFilter extends HttpFilter {
         BodyReader reader = new BodyReader(async, in, length, max, config.bodyTimeout());
         async.addListener(reader);
         in.setReadListener(reader);
+        reader.kick();
     }
 
     // GET, HEAD and OPTIONS carry no body here; a body is announced by a length or by chunked coding.

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Collects one request body as the container says bytes are there, and then either dispatches the request
  * with it or answers: 413 past the bound, 408 past the deadline, nothing when the client went away. Exactly
- * one of those happens.
+ * one of those happens. Reads are serialized: the container's callback and {@link #kick} may both read.
  */
 final class BodyReader implements ReadListener, AsyncListener {
 
@@ -37,8 +37,23 @@ final class BodyReader implements ReadListener, AsyncListener {
         this.timeout = timeout;
     }
 
+    /**
+     * Reads what is there already. Bytes that reached the container between the filter's look and the
+     * listener's registration raise no new event, and Grizzly then never calls back (seen under load as a
+     * whole body waiting for its 408): the filter calls this once after registering.
+     */
+    void kick() {
+        try {
+            if (in.isReady()) {
+                onDataAvailable();
+            }
+        } catch (IOException | RuntimeException e) {
+            onError(e);
+        }
+    }
+
     @Override
-    public void onDataAvailable() throws IOException {
+    public synchronized void onDataAvailable() throws IOException {
         while (!done.get() && in.isReady()) {
             int n = in.read(chunk);
             if (n == -1) {
@@ -58,7 +73,7 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     @Override
-    public void onAllDataRead() {
+    public synchronized void onAllDataRead() {
         if (done.compareAndSet(false, true)) {
             async.getRequest().setAttribute(BodyReadFilter.BODY, body.toByteArray());
             async.dispatch();
