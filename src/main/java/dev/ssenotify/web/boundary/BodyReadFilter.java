@@ -1,6 +1,8 @@
 package dev.ssenotify.web.boundary;
 
 import dev.ssenotify.web.control.WebConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -31,6 +33,8 @@ public class BodyReadFilter extends HttpFilter {
 
     @Inject
     transient WebConfig config;
+    @Resource
+    transient ManagedScheduledExecutorService scheduler;
     // One controller per dispatch: a controller remembers its own activation, so one shared by concurrent
     // dispatches would let one think the context is active while another deactivates it.
     @Inject
@@ -78,10 +82,14 @@ public class BodyReadFilter extends HttpFilter {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(config.bodyTimeout().toMillis());
-        BodyReader reader = new BodyReader(async, in, length, max, config.bodyTimeout());
+        BodyReader reader = new BodyReader(async, in, length, max, config.bodyTimeout(), scheduler);
         async.addListener(reader);
-        in.setReadListener(reader);
-        reader.kick();
+        try {
+            in.setReadListener(reader);
+            reader.kick();
+        } finally {
+            reader.leaveFilter();
+        }
     }
 
     // GET, HEAD and OPTIONS carry no body here; a body is announced by a length or by chunked coding.

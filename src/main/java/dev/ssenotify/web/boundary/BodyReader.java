@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class BodyReader implements ReadListener, AsyncListener {
 
+    // Well past the few microseconds the container takes to leave the request's first dispatch.
+    private static final long DISPATCH_AFTER_MILLIS = 20;
+
     private final AsyncContext async;
     private final ServletInputStream in;
     private final long length;
@@ -27,11 +32,19 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final byte[] chunk = new byte[8192];
     private final AtomicBoolean done = new AtomicBoolean();
+    private final ScheduledExecutorService later;
+    // Guarded by this. Payara loses a dispatch made from another thread in the instant the request's first
+    // dispatch returns (AsyncContextImpl.onExitService races dispatch()): a body complete while the filter
+    // still runs is dispatched by the filter's own thread, in scope; one completed later a moment after.
+    private boolean inFilter = true;
+    private boolean pending;
 
     /** @param length the announced length, or -1 (chunked) */
-    BodyReader(AsyncContext async, ServletInputStream in, long length, int max, Duration timeout) {
+    BodyReader(AsyncContext async, ServletInputStream in, long length, int max, Duration timeout,
+               ScheduledExecutorService later) {
         this.async = async;
         this.in = in;
+        this.later = later;
         this.length = length;
         this.max = max;
         this.timeout = timeout;
@@ -76,6 +89,18 @@ final class BodyReader implements ReadListener, AsyncListener {
     public synchronized void onAllDataRead() {
         if (done.compareAndSet(false, true)) {
             async.getRequest().setAttribute(BodyReadFilter.BODY, body.toByteArray());
+            if (inFilter) {
+                pending = true;
+            } else {
+                later.schedule(() -> async.dispatch(), DISPATCH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** The filter is about to return: a body already whole is dispatched now, from its thread. */
+    synchronized void leaveFilter() {
+        inFilter = false;
+        if (pending) {
             async.dispatch();
         }
     }
