@@ -1,10 +1,5 @@
 package dev.ssenotify.it;
 
-import static dev.ssenotify.it.StreamingIT.awaitTrue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.ssenotify.it.support.Api;
 import dev.ssenotify.it.support.Deployments;
 import dev.ssenotify.it.support.Json;
@@ -12,6 +7,11 @@ import dev.ssenotify.it.support.PayaraInstance;
 import dev.ssenotify.it.support.RedisServer;
 import dev.ssenotify.it.support.SseFrame;
 import dev.ssenotify.it.support.SseStream;
+import static dev.ssenotify.it.StreamingIT.awaitTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;

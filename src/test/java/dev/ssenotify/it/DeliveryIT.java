@@ -1,15 +1,15 @@
 package dev.ssenotify.it;
 
-import static dev.ssenotify.it.HttpContractIT.assertProblem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.ssenotify.it.support.Api;
 import dev.ssenotify.it.support.Deployments;
 import dev.ssenotify.it.support.Json;
 import dev.ssenotify.it.support.SseFrame;
 import dev.ssenotify.it.support.SseStream;
+import static dev.ssenotify.it.HttpContractIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;

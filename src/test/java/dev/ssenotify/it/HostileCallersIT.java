@@ -1,14 +1,14 @@
 package dev.ssenotify.it;
 
+import dev.ssenotify.it.support.Api;
+import dev.ssenotify.it.support.Deployments;
+import dev.ssenotify.it.support.Json;
+import dev.ssenotify.it.support.SseStream;
 import static dev.ssenotify.it.HttpContractIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.it.support.Api;
-import dev.ssenotify.it.support.Deployments;
-import dev.ssenotify.it.support.Json;
-import dev.ssenotify.it.support.SseStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,16 +1,16 @@
 package dev.ssenotify.it;
 
+import dev.ssenotify.it.support.Api;
+import dev.ssenotify.it.support.Deployments;
+import dev.ssenotify.it.support.Json;
+import dev.ssenotify.it.support.SseFrame;
+import dev.ssenotify.it.support.SseStream;
 import static dev.ssenotify.it.StreamingIT.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.it.support.Api;
-import dev.ssenotify.it.support.Deployments;
-import dev.ssenotify.it.support.Json;
-import dev.ssenotify.it.support.SseFrame;
-import dev.ssenotify.it.support.SseStream;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;

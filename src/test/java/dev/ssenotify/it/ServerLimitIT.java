@@ -1,12 +1,12 @@
 package dev.ssenotify.it;
 
+import dev.ssenotify.it.support.Api;
+import dev.ssenotify.it.support.Deployments;
+import dev.ssenotify.it.support.SseStream;
 import static dev.ssenotify.it.HttpContractIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.it.support.Api;
-import dev.ssenotify.it.support.Deployments;
-import dev.ssenotify.it.support.SseStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.ssenotify.it;
 
+import dev.ssenotify.it.support.Api;
+import dev.ssenotify.it.support.Deployments;
+import dev.ssenotify.it.support.Json;
 import static dev.ssenotify.it.StreamingIT.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.it.support.Api;
-import dev.ssenotify.it.support.Deployments;
-import dev.ssenotify.it.support.Json;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;

@@ -1,11 +1,11 @@
 package dev.ssenotify.auth.boundary;
 
-import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.auth.control.Logins;
-import dev.ssenotify.web.control.SessionIds;
 import dev.ssenotify.auth.control.UserAccount;
-import dev.ssenotify.web.control.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
+import dev.ssenotify.web.control.Jsonp;
+import dev.ssenotify.web.control.ProblemException;
+import dev.ssenotify.web.control.SessionIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.ssenotify.auth.control;
 
-import dev.ssenotify.web.control.Problems;
 import dev.ssenotify.limits.entity.RateLimitedException;
+import dev.ssenotify.web.control.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

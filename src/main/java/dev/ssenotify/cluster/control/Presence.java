@@ -1,5 +1,7 @@
 package dev.ssenotify.cluster.control;
 
+import dev.ssenotify.stream.control.UserLeases;
+
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -60,7 +62,7 @@ public class Presence implements UserLeases {
             Long reserved = redis.commands().<Long>eval(RESERVE, ScriptOutputType.INTEGER,
                     new String[]{userKey(userId)},
                     String.valueOf(now), String.valueOf(now + lease), String.valueOf(maxPerUser),
-                    member(lease(clientId, clientKey)), String.valueOf(lease * 2),
+                    member(UserLeases.lease(clientId, clientKey)), String.valueOf(lease * 2),
                     cluster.key("alive:"), String.valueOf(aliveMillis()), cluster.instanceId(),
                     clientKey == null ? "" : clientKey)
                     .get(cluster.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -73,18 +75,10 @@ public class Presence implements UserLeases {
 
     @Override
     public void release(String userId, String clientId, String clientKey) {
-        redis.commands().zrem(userKey(userId), member(lease(clientId, clientKey)));
+        redis.commands().zrem(userKey(userId), member(UserLeases.lease(clientId, clientKey)));
     }
 
-    /**
-     * A connection's name among its user's leases; with a {@code clientKey}, a new stream of the same key on
-     * any instance takes its place.
-     */
-    public static String lease(String clientId, String clientKey) {
-        return clientKey == null ? clientId : clientId + "/" + clientKey;
-    }
-
-    /** Renews the leases of this instance's connections ({@link #lease} names), user by user, in one pipeline. */
+    /** Renews the leases of this instance's connections ({@link UserLeases#lease} names), user by user, in one pipeline. */
     public void renew(Map<String, List<String>> leasesByUser) {
         long expiry = System.currentTimeMillis() + cluster.lease().toMillis();
         RedisAsyncCommands<String, String> commands = redis.commands();

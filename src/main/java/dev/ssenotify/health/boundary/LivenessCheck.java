@@ -1,7 +1,7 @@
 package dev.ssenotify.health.boundary;
 
-import dev.ssenotify.notify.control.Maintenance;
-import dev.ssenotify.notify.control.SseConfig;
+import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.maintenance.control.Maintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.ssenotify.health.boundary;
 
 import dev.ssenotify.cluster.control.Peers;
-import dev.ssenotify.notify.entity.SseStats;
 import dev.ssenotify.notify.control.StatsView;
+import dev.ssenotify.notify.entity.SseStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.ssenotify.limits.control;
 
+
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * Where the buckets live: in this instance's heap ({@link LocalBucketStore}) or in Redis, shared by every
- * instance ({@link RedisBucketStore}).
+ * instance ({@code cluster.control.RedisBucketStore}).
  */
-interface BucketStore {
+public interface BucketStore {
 
     /** Ids longer than this are stored as their hash: callers choose ids, and a megabyte name must not cost a megabyte. */
     int MAX_ID_LENGTH = 128;

@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  * until buckets refill and make room. Not limiting untracked ids instead would let anyone escape a limit
  * by changing their id.
  */
-final class LocalBucketStore implements BucketStore {
+public final class LocalBucketStore implements BucketStore {
+
+    /** Ids are the callers' (addresses, names): the heap needs a bound, past which ids share (see above). */
+    public static final int MAX_ENTRIES = 100_000;
 
     // Making room costs a pass over the map: at most once a second, so a flood cannot make each request pay it.
     private static final long SWEEP_WHEN_FULL_EVERY_NANOS = 1_000_000_000L;
@@ -34,6 +37,10 @@ final class LocalBucketStore implements BucketStore {
     // Counted apart from the map, reserved before an insert, so racing inserts cannot pass the bound.
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong lastSweepWhenFull;
+
+    public LocalBucketStore() {
+        this(MAX_ENTRIES);
+    }
 
     LocalBucketStore(int maxEntries) {
         this(maxEntries, TimeMeter.SYSTEM_NANOTIME);

@@ -11,11 +11,11 @@ import java.util.List;
  * A config value may list several ({@code 5/PT1M,20/PT1H}): they become the bandwidths of one bucket, and a
  * caller must fit all of them, so a short burst is allowed but keeping it up meets the longer window.
  */
-record Rate(long count, Duration period) {
+public record Rate(long count, Duration period) {
 
     static final String FORM = "<count>/<ISO-8601 duration>[,...] such as 100/PT1S or 5/PT1M,20/PT1H, or off";
 
-    Rate {
+    public Rate {
         if (count < 1 || period == null || period.isZero() || period.isNegative()) {
             throw new IllegalArgumentException("a rate needs a count of at least 1 and a positive period, got "
                     + count + "/" + period);
@@ -75,11 +75,11 @@ record Rate(long count, Duration period) {
     }
 
     /** Refills greedily (a token every period/count, not all at the period's end), holding up to {@code capacity}. */
-    Bandwidth toBandwidth(long capacity) {
+    public Bandwidth toBandwidth(long capacity) {
         return Bandwidth.builder().capacity(capacity).refillGreedy(count, period).build();
     }
 
-    Bandwidth toBandwidth() {
+    public Bandwidth toBandwidth() {
         return toBandwidth(count);
     }
 

@@ -1,7 +1,5 @@
 package dev.ssenotify.limits.control;
 
-import dev.ssenotify.cluster.control.ClusterConfig;
-import dev.ssenotify.cluster.control.RedisConnections;
 import dev.ssenotify.limits.entity.RateLimitedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +10,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The rate limits: publishes per publisher, failed logins per account and per address, new streams per
- * address (see the package description for what each protects). Buckets live in this instance's heap, or
- * in Redis in cluster mode so that every instance draws from the same ones. When the store fails, every
- * check passes: availability first.
+ * address (see the package description for what each protects). Buckets live in the {@link BucketStore}
+ * the cluster mode picks: this heap, or Redis so that every instance draws from the same ones. When the
+ * store fails, every check passes: availability first.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    // Ids are the callers' (addresses, names): the in-heap buckets need a bound; see LocalBucketStore.
-    static final int MAX_LOCAL_BUCKETS = 100_000;
 
     @Inject
     @ConfigProperty(name = "sse.publish.rate", defaultValue = "100/PT1S")
@@ -38,9 +34,7 @@ public class RateLimits {
     @ConfigProperty(name = "sse.connect.rate", defaultValue = "300/PT1M")
     String connectRate;
     @Inject
-    ClusterConfig cluster;
-    @Inject
-    RedisConnections redis;
+    BucketStore store;
 
     private Limit publish;
     private Limit loginAccount;
@@ -53,7 +47,7 @@ public class RateLimits {
     }
 
     /** The config values as they would be read, and a store: for tests. */
-    RateLimits(String publishRate, long publishBurst, String loginAccountRate, String loginAddressRate,
+    public RateLimits(String publishRate, long publishBurst, String loginAccountRate, String loginAddressRate,
             String connectRate, BucketStore store) {
         this.publishRate = publishRate;
         this.publishBurst = publishBurst;
@@ -67,11 +61,7 @@ public class RateLimits {
     @PostConstruct
     void init() {
         configure();
-        // Nothing is opened here (this may run inside a startup observer, where connecting can deadlock):
-        // the Redis store asks for its connection on first use.
-        buckets = new FailOpenBuckets(cluster.enabled()
-                ? new RedisBucketStore(() -> redis.bytes().async(), cluster.key("rate:"), cluster.commandTimeout())
-                : new LocalBucketStore(MAX_LOCAL_BUCKETS));
+        buckets = new FailOpenBuckets(store);
     }
 
     private void configure() {

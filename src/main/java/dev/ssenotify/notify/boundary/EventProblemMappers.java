@@ -1,12 +1,12 @@
 package dev.ssenotify.notify.boundary;
 
+import dev.ssenotify.limits.entity.RateLimitedException;
 import dev.ssenotify.notify.entity.EventTooLargeException;
 import dev.ssenotify.notify.entity.InvalidEventException;
-import dev.ssenotify.limits.entity.RateLimitedException;
-import dev.ssenotify.notify.control.Telemetry;
+import dev.ssenotify.telemetry.control.Telemetry;
+import dev.ssenotify.web.control.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
-import dev.ssenotify.web.control.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,9 +1,9 @@
 package dev.ssenotify.notify.boundary;
 
-import dev.ssenotify.web.control.SessionIds;
-import dev.ssenotify.notify.control.Inboxes;
-import dev.ssenotify.notify.control.Streams;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.offline.control.Inboxes;
+import dev.ssenotify.stream.control.Streams;
+import dev.ssenotify.web.control.SessionIds;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;

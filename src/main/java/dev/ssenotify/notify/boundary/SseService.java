@@ -2,12 +2,12 @@ package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.notify.control.Dispatcher;
 import dev.ssenotify.notify.control.StatsView;
-import dev.ssenotify.notify.control.Streams;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SendOptions;
 import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseStats;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.stream.control.Streams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;

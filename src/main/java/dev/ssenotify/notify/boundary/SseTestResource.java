@@ -1,18 +1,18 @@
 package dev.ssenotify.notify.boundary;
 
-import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.cluster.control.Peers;
-import dev.ssenotify.web.control.SessionIds;
-import dev.ssenotify.notify.control.SseConfig;
-import dev.ssenotify.notify.control.Streams;
+import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseStats;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.stream.control.Streams;
+import dev.ssenotify.web.control.JsonBodies;
+import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.web.control.ProblemException;
 import dev.ssenotify.web.control.Problems;
-import dev.ssenotify.web.control.JsonBodies;
+import dev.ssenotify.web.control.SessionIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -1,8 +1,8 @@
 package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.notify.entity.SseEvent;
-import dev.ssenotify.web.control.ProblemException;
 import dev.ssenotify.web.control.JsonBodies;
+import dev.ssenotify.web.control.ProblemException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

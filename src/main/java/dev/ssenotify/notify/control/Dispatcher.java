@@ -1,14 +1,22 @@
 package dev.ssenotify.notify.control;
 
+import dev.ssenotify.limits.control.RateLimits;
+import dev.ssenotify.log.control.EventEncoder;
+import dev.ssenotify.log.control.EventLog;
+import dev.ssenotify.log.control.LoggedEvent;
 import dev.ssenotify.notify.entity.Notification;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.offline.control.Inboxes;
+import dev.ssenotify.stream.control.Connection;
+import dev.ssenotify.stream.control.ConnectionRegistry;
+import dev.ssenotify.stream.control.Delivery;
+import dev.ssenotify.telemetry.control.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import dev.ssenotify.limits.control.RateLimits;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;

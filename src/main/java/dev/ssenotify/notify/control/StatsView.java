@@ -1,7 +1,14 @@
 package dev.ssenotify.notify.control;
 
+import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.log.control.EventLog;
 import dev.ssenotify.notify.entity.SseStats;
+import dev.ssenotify.offline.control.Inboxes;
+import dev.ssenotify.stream.control.ConnectionRegistry;
+import dev.ssenotify.telemetry.control.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +29,17 @@ public class StatsView {
     EventLog log;
 
     private final Instant started = Instant.now();
+
+    /** Gauges read state the registry, the log and the offline queues own; registered at startup so that
+     *  they exist before any stream. */
+    void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        telemetry.gauge("sse.clients.connected", registry, ConnectionRegistry::size);
+        telemetry.gauge("sse.buffered.bytes", registry, ConnectionRegistry::bufferedBytes);
+        telemetry.gauge("sse.log.size", log, EventLog::size);
+        telemetry.gauge("sse.offline.queued", inboxes, Inboxes::queued);
+        telemetry.gauge("sse.offline.bytes", inboxes, Inboxes::queuedBytes);
+        telemetry.gauge("sse.offline.queues", inboxes, Inboxes::queues);
+    }
 
     public SseStats snapshot() {
         int total = registry.size();

@@ -1,7 +1,7 @@
 package dev.ssenotify.web.boundary;
 
-import dev.ssenotify.web.control.Problems;
 import dev.ssenotify.web.control.Origins;
+import dev.ssenotify.web.control.Problems;
 import dev.ssenotify.web.control.WebConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;

@@ -1,10 +1,10 @@
 package dev.ssenotify.it.inapp;
 
 import dev.ssenotify.notify.boundary.SseService;
-import dev.ssenotify.notify.control.Streams;
 import dev.ssenotify.notify.entity.Notification;
 import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.stream.control.Streams;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -4,12 +4,12 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 
 /** Time that moves only when a test moves it: refills without sleeping. */
-final class TestClock implements TimeMeter {
+public final class TestClock implements TimeMeter {
 
     // Far from zero, as a wall clock would be.
     private volatile long nanos = Duration.ofDays(20_000).toNanos();
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         nanos += duration.toNanos();
     }
 

@@ -6,13 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.limits.control.RateLimits;
+import dev.ssenotify.limits.entity.RateLimitedException;
+import dev.ssenotify.log.control.EventEncoder;
+import dev.ssenotify.log.control.Frame;
+import dev.ssenotify.log.control.InMemoryEventLog;
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.EventTooLargeException;
-import dev.ssenotify.limits.entity.RateLimitedException;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SseEvent;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.offline.control.Inboxes;
+import dev.ssenotify.stream.control.Connection;
+import dev.ssenotify.stream.control.ConnectionRegistry;
+import dev.ssenotify.stream.control.Delivery;
+import dev.ssenotify.telemetry.control.Telemetry;
+import dev.ssenotify.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,13 +52,13 @@ class DispatcherTest {
         Inboxes inboxes = Fixtures.inboxes(config, telemetry);
         ConnectionRegistry registry = new ConnectionRegistry() {
             @Override
-            Collection<Connection> select(SseTarget target) {
+            public Collection<Connection> select(SseTarget target) {
                 return connections.stream().filter(c -> target.reaches(c.info())).toList();
             }
         };
         Delivery delivery = new Delivery() {
             @Override
-            boolean offer(Connection connection, Frame frame) {
+            public boolean offer(Connection connection, Frame frame) {
                 offered.add(frame);
                 return true;
             }

@@ -1,0 +1,155 @@
+package dev.ssenotify.log.control;
+
+import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.notify.entity.SseTarget;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The embedded log: a ring of the last {@code sse.replay.max-events} events, none older than
+ * {@code sse.replay.retention}. Appends and their fan-out run under one lock, so every subscriber sees
+ * events in id order and a reader that takes the head sees exactly the events fanned out before it.
+ */
+@ApplicationScoped
+@Typed(InMemoryEventLog.class)
+public class InMemoryEventLog implements EventLog {
+
+    @Inject
+    public SseConfig config;
+    @Inject
+    public EventEncoder encoder;
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<String, LoggedEvent> byKey = new HashMap<>();
+    private EventIds ids;
+    private LoggedEvent[] ring;
+    private long first = 1;
+    private long next = 1;
+    // Read without the lock: every new stream asks for the head, and must not queue behind a fan-out.
+    private volatile long head;
+
+    @PostConstruct
+    public void init() {
+        ring = new LoggedEvent[config.replayMaxEvents()];
+        ids = new EventIds(Long.toString(System.currentTimeMillis(), 36));
+    }
+
+    @Override
+    public void subscribe(Subscriber subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    @Override
+    public CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json,
+                                            Long retryMillis, String coalesceKey) {
+        return CompletableFuture.completedFuture(appendNow(target, idempotencyKey, name, json, retryMillis, coalesceKey));
+    }
+
+    private synchronized Appended appendNow(SseTarget target, String idempotencyKey, String name, String json,
+                                            Long retryMillis, String coalesceKey) {
+        long now = System.nanoTime();
+        expireOlderThan(now);
+        if (idempotencyKey != null) {
+            LoggedEvent earlier = byKey.get(idempotencyKey);
+            if (earlier != null) {
+                return new Appended(earlier, true, 0);
+            }
+        }
+        if (next - first == ring.length) {
+            evictOldest();
+        }
+        long sequence = next++;
+        LoggedEvent event = new LoggedEvent(sequence, ids.format(sequence), target, idempotencyKey, now);
+        event.frame(encoder.frame(event, name, json, retryMillis, coalesceKey));
+        ring[index(sequence)] = event;
+        head = sequence;
+        if (idempotencyKey != null) {
+            byKey.put(idempotencyKey, event);
+        }
+        int queued = 0;
+        for (Subscriber subscriber : subscribers) {
+            queued += subscriber.onEvent(event);
+        }
+        return new Appended(event, false, queued);
+    }
+
+    @Override
+    public long head() {
+        return head;
+    }
+
+    @Override
+    public synchronized Range readAfter(long afterSequence, long head) {
+        long from = Math.max(afterSequence + 1, first);
+        long to = Math.min(head, next - 1);
+        List<LoggedEvent> events = new ArrayList<>((int) Math.max(0, to - from + 1));
+        for (long s = from; s <= to; s++) {
+            events.add(ring[index(s)]);
+        }
+        boolean truncated = afterSequence + 1 < first && afterSequence < head;
+        return new Range(events, truncated);
+    }
+
+    @Override
+    public synchronized LoggedEvent oldest() {
+        return find(first);
+    }
+
+    @Override
+    public synchronized LoggedEvent find(long sequence) {
+        return sequence >= first && sequence < next ? ring[index(sequence)] : null;
+    }
+
+    @Override
+    public EventIds.Parsed parse(String id) {
+        return ids.parse(id);
+    }
+
+    @Override
+    public String idOf(long sequence) {
+        return ids.format(sequence);
+    }
+
+    @Override
+    public synchronized int expire() {
+        return expireOlderThan(System.nanoTime());
+    }
+
+    @Override
+    public synchronized int size() {
+        return (int) (next - first);
+    }
+
+    private int expireOlderThan(long now) {
+        long retention = config.replayRetention().toNanos();
+        int dropped = 0;
+        while (first < next && now - ring[index(first)].loggedAtNanos() > retention) {
+            evictOldest();
+            dropped++;
+        }
+        return dropped;
+    }
+
+    private void evictOldest() {
+        int slot = index(first);
+        LoggedEvent oldest = ring[slot];
+        ring[slot] = null;
+        first++;
+        if (oldest.idempotencyKey() != null) {
+            byKey.remove(oldest.idempotencyKey(), oldest);
+        }
+    }
+
+    private int index(long sequence) {
+        return (int) (sequence % ring.length);
+    }
+}

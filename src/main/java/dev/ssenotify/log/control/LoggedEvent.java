@@ -1,0 +1,59 @@
+package dev.ssenotify.log.control;
+
+import dev.ssenotify.notify.entity.SseTarget;
+
+/**
+ * One event in the log: its place in the order, its wire id, who it was for, and its frame, serialized once
+ * and shared by live delivery, replay and the offline queues.
+ */
+public final class LoggedEvent {
+
+    private final long sequence;
+    private final String id;
+    private final SseTarget target;
+    private final String idempotencyKey;
+    private final long loggedAtNanos;
+    private Frame frame;
+
+    public LoggedEvent(long sequence, String id, SseTarget target, String idempotencyKey, long loggedAtNanos) {
+        this.sequence = sequence;
+        this.id = id;
+        this.target = target;
+        this.idempotencyKey = idempotencyKey;
+        this.loggedAtNanos = loggedAtNanos;
+    }
+
+    // Set once, right after construction, by the log that appended it and before anyone else sees it.
+    public void frame(Frame built) {
+        this.frame = built;
+    }
+
+    public Frame frame() {
+        return frame;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public SseTarget target() {
+        return target;
+    }
+
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public long loggedAtNanos() {
+        return loggedAtNanos;
+    }
+
+    /** Whether a connection of this user and session may receive it on replay (never a client's event). */
+    public boolean replayableTo(String userId, String sessionId) {
+        return target.replayableTo(userId, sessionId);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ssenotify.stream.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.notify.entity.ClientInfo;
+import dev.ssenotify.notify.entity.DisconnectReason;
+import dev.ssenotify.notify.entity.RejectReason;
+import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.telemetry.control.Telemetry;
+import dev.ssenotify.testing.Fixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The one owner of the connection indexes: limits on admission, one close, lookups by target. */
+class ConnectionRegistryTest {
+
+    private final List<String> lifecycle = new ArrayList<>();
+    private ConnectionRegistry registry;
+    private int next;
+
+    @BeforeEach
+    void setUp() {
+        SseConfig config = Fixtures.config();
+        config.maxClients = 4;
+        config.maxClientsPerUser = 2;
+        config.maxAnonymousPerAddress = 1;
+        Telemetry telemetry = new Fixtures.QuietTelemetry();
+        LifecycleEvents events = new LifecycleEvents() {
+            @Override
+            void connected(ClientInfo client) {
+                lifecycle.add("connected " + client.clientId());
+            }
+
+            @Override
+            void disconnected(ClientInfo client, DisconnectReason reason) {
+                lifecycle.add("disconnected " + client.clientId() + " " + reason.label());
+            }
+        };
+        registry = new ConnectionRegistry(config, telemetry, events, new DeliveryTest.ManualExecutor(), UserLeases.NONE);
+    }
+
+    private Connection connection(String user, String session, String clientKey) {
+        return new Connection(new ClientInfo("c" + (++next), user, session, Instant.now()), clientKey, null, 10, 1 << 20);
+    }
+
+    private Connection admit(String user, String session, String address) {
+        Connection connection = connection(user, session, null);
+        registry.admit(connection, address);
+        return connection;
+    }
+
+    private RejectReason refused(String user, String address) {
+        return assertThrows(ConnectionRejectedException.class, () -> admit(user, null, address)).reason();
+    }
+
+    @Test
+    void eachLimitRefusesWithItsOwnReasonAndCountsNothing() {
+        admit("alice", null, "10.0.0.1");
+        admit("alice", null, "10.0.0.1");
+        assertEquals(RejectReason.USER_LIMIT, refused("alice", "10.0.0.1"));
+        admit(null, "s1", "10.0.0.2");
+        assertEquals(RejectReason.ADDRESS_LIMIT, refused(null, "10.0.0.2"), "one anonymous stream per address");
+        admit("bob", null, "10.0.0.2");
+        assertEquals(RejectReason.SERVER_LIMIT, refused("carol", "10.0.0.3"));
+        assertEquals(4, registry.size(), "refusals left no trace");
+    }
+
+    @Test
+    void aConnectionLeavesEveryIndexOnceWhateverClosesIt() {
+        Connection alice = admit("alice", "s1", "10.0.0.1");
+        Connection anonymous = admit(null, "s2", "10.0.0.2");
+        registry.close(alice, DisconnectReason.CLIENT_GONE);
+        registry.close(alice, DisconnectReason.WRITE_FAILED);
+        registry.close(anonymous, DisconnectReason.CLIENT_GONE);
+        assertEquals(List.of("connected c1", "connected c2", "disconnected c1 client-gone", "disconnected c2 client-gone"),
+                lifecycle);
+        assertEquals(0, registry.size());
+        assertTrue(registry.select(SseTarget.user("alice")).isEmpty());
+        assertTrue(registry.select(SseTarget.session("s1")).isEmpty());
+        assertTrue(registry.find(alice.clientId()).isEmpty());
+        admit(null, "s3", "10.0.0.2");
+        assertEquals(1, registry.size(), "the address's anonymous slot was given back");
+    }
+
+    @Test
+    void targetsFindTheirConnections() {
+        Connection alice = admit("alice", "s1", "10.0.0.1");
+        Connection bob = admit("bob", null, "10.0.0.2");
+        Connection anonymous = admit(null, "s1", "10.0.0.3");
+        assertEquals(List.of(alice), List.copyOf(registry.select(SseTarget.user("alice"))));
+        assertEquals(2, registry.select(SseTarget.session("s1")).size());
+        assertEquals(List.of(bob), List.copyOf(registry.select(SseTarget.client(bob.clientId()))));
+        assertEquals(2, registry.select(SseTarget.broadcast()).size());
+        assertTrue(registry.select(SseTarget.all()).contains(anonymous));
+        assertEquals(3, registry.select(SseTarget.all()).size());
+    }
+
+    @Test
+    void aClientKeyFindsTheSameOwnersStaleStreamOnly() {
+        Connection stale = connection("alice", null, "tab-1");
+        registry.admit(stale, "10.0.0.1");
+        assertEquals(stale, registry.sameClient(connection("alice", null, "tab-1")).orElseThrow());
+        assertTrue(registry.sameClient(connection("bob", null, "tab-1")).isEmpty(), "keys never match across users");
+        assertTrue(registry.sameClient(connection("alice", null, "tab-2")).isEmpty());
+    }
+}
