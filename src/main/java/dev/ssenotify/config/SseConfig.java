@@ -27,15 +27,15 @@ public class SseConfig {
 
     @Inject
     @ConfigProperty(name = "sse.max-clients-per-user", defaultValue = "5")
-    public int maxClientsPerUser;
+    int maxClientsPerUser;
 
     @Inject
     @ConfigProperty(name = "sse.max-clients", defaultValue = "10000")
-    public int maxClients;
+    int maxClients;
 
     @Inject
     @ConfigProperty(name = "sse.max-event-bytes", defaultValue = "65536")
-    public int maxEventBytes;
+    int maxEventBytes;
 
     @Inject
     @ConfigProperty(name = "sse.client.queue-size", defaultValue = "256")
@@ -59,39 +59,39 @@ public class SseConfig {
 
     @Inject
     @ConfigProperty(name = "sse.replay.max-events", defaultValue = "1000")
-    public int replayMaxEvents;
+    int replayMaxEvents;
 
     @Inject
     @ConfigProperty(name = "sse.replay.retention", defaultValue = "PT5M")
-    public Duration replayRetention;
+    Duration replayRetention;
 
     @Inject
     @ConfigProperty(name = "sse.offline.max-events", defaultValue = "100")
-    public int offlineMaxEvents;
+    int offlineMaxEvents;
 
     @Inject
     @ConfigProperty(name = "sse.offline.retention", defaultValue = "PT24H")
-    public Duration offlineRetention;
+    Duration offlineRetention;
 
     @Inject
     @ConfigProperty(name = "sse.offline.max-bytes", defaultValue = "67108864")
-    public long offlineMaxBytes;
+    long offlineMaxBytes;
 
     @Inject
     @ConfigProperty(name = "sse.offline.max-queues", defaultValue = "50000")
-    public int offlineMaxQueues;
+    int offlineMaxQueues;
 
     @Inject
     @ConfigProperty(name = "sse.max-anonymous-per-address", defaultValue = "20")
-    public int maxAnonymousPerAddress;
+    int maxAnonymousPerAddress;
 
     @Inject
     @ConfigProperty(name = "sse.delivery.ack", defaultValue = "write")
-    public String ackMode;
+    String ackMode;
 
     @Inject
     @ConfigProperty(name = "sse.delivery.ack-timeout", defaultValue = "PT5M")
-    public Duration ackTimeout;
+    Duration ackTimeout;
 
     @Inject
     @ConfigProperty(name = "sse.test-endpoint.enabled", defaultValue = "false")

@@ -1,6 +1,7 @@
 package dev.ssenotify.testing;
 
 import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.config.TestConfig;
 import dev.ssenotify.log.control.CursorMoves;
 import dev.ssenotify.log.control.EventEncoder;
 import dev.ssenotify.log.control.InMemoryEventLog;
@@ -17,20 +18,20 @@ public final class Fixtures {
     }
 
     /** Settings a test then narrows to what it checks. */
-    public static SseConfig config() {
-        SseConfig config = new SseConfig();
-        config.maxClients = 100;
-        config.maxClientsPerUser = 5;
-        config.maxAnonymousPerAddress = 20;
-        config.maxEventBytes = 1000;
-        config.replayMaxEvents = 10;
-        config.replayRetention = Duration.ofMinutes(5);
-        config.offlineMaxEvents = 10;
-        config.offlineRetention = Duration.ofHours(1);
-        config.offlineMaxBytes = 1 << 20;
-        config.offlineMaxQueues = 100;
-        config.ackMode = "write";
-        config.ackTimeout = Duration.ofMinutes(5);
+    public static TestConfig config() {
+        TestConfig config = new TestConfig();
+        config.setMaxClients(100);
+        config.setMaxClientsPerUser(5);
+        config.setMaxAnonymousPerAddress(20);
+        config.setMaxEventBytes(1000);
+        config.setReplayMaxEvents(10);
+        config.setReplayRetention(Duration.ofMinutes(5));
+        config.setOfflineMaxEvents(10);
+        config.setOfflineRetention(Duration.ofHours(1));
+        config.setOfflineMaxBytes(1 << 20);
+        config.setOfflineMaxQueues(100);
+        config.setAckMode("write");
+        config.setAckTimeout(Duration.ofMinutes(5));
         return config;
     }
 
@@ -54,21 +55,12 @@ public final class Fixtures {
 
     /** Offline queues whose cursor moves apply at once, as with one instance. */
     public static Inboxes inboxes(SseConfig config, Telemetry telemetry) {
-        Inboxes inboxes = new Inboxes();
-        inboxes.config = config;
-        inboxes.telemetry = telemetry;
-        inboxes.cursors = new CursorMoves.Local();
+        Inboxes inboxes = new Inboxes(config, telemetry, new CursorMoves.Local());
         inboxes.start();
         return inboxes;
     }
 
     public static InMemoryEventLog log(SseConfig config) {
-        EventEncoder encoder = new EventEncoder();
-        encoder.config = config;
-        InMemoryEventLog log = new InMemoryEventLog();
-        log.config = config;
-        log.encoder = encoder;
-        log.init();
-        return log;
+        return new InMemoryEventLog(config, new EventEncoder(config));
     }
 }

@@ -23,8 +23,7 @@ import java.security.SecureRandom;
 @ApplicationScoped
 public class EventEncoder {
 
-    @Inject
-    public SseConfig config;
+    private final SseConfig config;
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
     // One generator per thread: the default one serializes every caller on a single lock, and every new
@@ -32,6 +31,16 @@ public class EventEncoder {
     private static final WireEvent HEARTBEAT = WireEvent.comment("heartbeat");
     private static final WireEvent PROBE = WireEvent.comment("ping");
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(EventEncoder::newRandom);
+
+    /** For CDI's proxy. */
+    protected EventEncoder() {
+        this.config = null;
+    }
+
+    @Inject
+    public EventEncoder(SseConfig config) {
+        this.config = config;
+    }
 
     @PreDestroy
     void close() {

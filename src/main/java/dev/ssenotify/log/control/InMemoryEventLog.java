@@ -2,10 +2,10 @@ package dev.ssenotify.log.control;
 
 import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.notify.entity.SseTarget;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,24 +23,32 @@ import java.util.concurrent.CompletionStage;
 @Typed(InMemoryEventLog.class)
 public class InMemoryEventLog implements EventLog {
 
-    @Inject
-    public SseConfig config;
-    @Inject
-    public EventEncoder encoder;
+    private final EventEncoder encoder;
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, LoggedEvent> byKey = new HashMap<>();
-    private EventIds ids;
-    private LoggedEvent[] ring;
+    private final EventIds ids;
+    private final LoggedEvent[] ring;
+    private final Duration retention;
     private long first = 1;
     private long next = 1;
     // Read without the lock: every new stream asks for the head, and must not queue behind a fan-out.
     private volatile long head;
 
-    @PostConstruct
-    public void init() {
-        ring = new LoggedEvent[config.replayMaxEvents()];
-        ids = new EventIds(Long.toString(System.currentTimeMillis(), 36));
+    /** For CDI's proxy. */
+    protected InMemoryEventLog() {
+        this.encoder = null;
+        this.ids = null;
+        this.ring = null;
+        this.retention = null;
+    }
+
+    @Inject
+    public InMemoryEventLog(SseConfig config, EventEncoder encoder) {
+        this.encoder = encoder;
+        this.ring = new LoggedEvent[config.replayMaxEvents()];
+        this.retention = config.replayRetention();
+        this.ids = new EventIds(Long.toString(System.currentTimeMillis(), 36));
     }
 
     @Override
@@ -130,7 +138,7 @@ public class InMemoryEventLog implements EventLog {
     }
 
     private int expireOlderThan(long now) {
-        long retention = config.replayRetention().toNanos();
+        long retention = this.retention.toNanos();
         int dropped = 0;
         while (first < next && now - ring[index(first)].loggedAtNanos() > retention) {
             evictOldest();

@@ -29,17 +29,28 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Inboxes {
 
-    @Inject
-    public SseConfig config;
-    @Inject
-    public Telemetry telemetry;
-    @Inject
-    public CursorMoves cursors;
+    private final SseConfig config;
+    private final Telemetry telemetry;
+    private final CursorMoves cursors;
 
     private static final String ENDED = "end";
 
     // In cluster mode every instance reads every event and cursor move from Redis, in order, so each
     // keeps the same queues; a cursor moves here only when the shared stream says so.
+    /** For CDI's proxy. */
+    protected Inboxes() {
+        this.config = null;
+        this.telemetry = null;
+        this.cursors = null;
+    }
+
+    @Inject
+    public Inboxes(SseConfig config, Telemetry telemetry, CursorMoves cursors) {
+        this.config = config;
+        this.telemetry = telemetry;
+        this.cursors = cursors;
+    }
+
     @PostConstruct
     public void start() {
         bound();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.config.TestConfig;
 import dev.ssenotify.notify.entity.SseTarget;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,13 +22,10 @@ class InMemoryEventLogTest {
 
     @BeforeEach
     void setUp() {
-        SseConfig config = new SseConfig();
-        config.replayMaxEvents = 5;
-        config.replayRetention = Duration.ofMinutes(5);
-        log = new InMemoryEventLog();
-        log.config = config;
-        log.encoder = new EventEncoder();
-        log.init();
+        TestConfig config = new TestConfig();
+        config.setReplayMaxEvents(5);
+        config.setReplayRetention(Duration.ofMinutes(5));
+        log = new InMemoryEventLog(config, new EventEncoder(config));
         log.subscribe(event -> {
             fannedOut.add(event.sequence());
             return 1;

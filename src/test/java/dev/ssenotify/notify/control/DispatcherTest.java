@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.config.TestConfig;
 import dev.ssenotify.limits.control.RateLimits;
 import dev.ssenotify.limits.entity.RateLimitedException;
 import dev.ssenotify.log.control.EventEncoder;
@@ -43,10 +43,9 @@ class DispatcherTest {
 
     @BeforeEach
     void setUp() {
-        SseConfig config = Fixtures.config();
-        config.maxEventBytes = 100;
-        EventEncoder encoder = new EventEncoder();
-        encoder.config = config;
+        TestConfig config = Fixtures.config();
+        config.setMaxEventBytes(100);
+        EventEncoder encoder = new EventEncoder(config);
         InMemoryEventLog log = Fixtures.log(config);
         Telemetry telemetry = new Fixtures.QuietTelemetry();
         Inboxes inboxes = Fixtures.inboxes(config, telemetry);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.config.TestConfig;
 import dev.ssenotify.log.control.EventEncoder;
 import dev.ssenotify.log.control.LoggedEvent;
 import dev.ssenotify.notify.entity.SseTarget;
@@ -19,18 +19,18 @@ class InboxesTest {
 
     private static final int EVENT_BYTES = 1000;
 
-    private final EventEncoder encoder = new EventEncoder();
+    private final EventEncoder encoder = new EventEncoder(Fixtures.config());
     private Inboxes inboxes;
     private int droppedSeen;
     private long sequence;
 
     @BeforeEach
     void setUp() {
-        SseConfig config = Fixtures.config();
-        config.offlineMaxEvents = 100;
-        config.offlineMaxQueues = 3;
+        TestConfig config = Fixtures.config();
+        config.setOfflineMaxEvents(100);
+        config.setOfflineMaxQueues(3);
         // Room for exactly five of the test's events.
-        config.offlineMaxBytes = 5 * (cost() + 0L);
+        config.setOfflineMaxBytes(5 * (cost() + 0L));
         inboxes = Fixtures.inboxes(config, new Fixtures.QuietTelemetry() {
             @Override
             public void offlineDropped(int count) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.config.TestConfig;
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.RejectReason;
@@ -26,10 +26,10 @@ class ConnectionRegistryTest {
 
     @BeforeEach
     void setUp() {
-        SseConfig config = Fixtures.config();
-        config.maxClients = 4;
-        config.maxClientsPerUser = 2;
-        config.maxAnonymousPerAddress = 1;
+        TestConfig config = Fixtures.config();
+        config.setMaxClients(4);
+        config.setMaxClientsPerUser(2);
+        config.setMaxAnonymousPerAddress(1);
         Telemetry telemetry = new Fixtures.QuietTelemetry();
         LifecycleEvents events = new LifecycleEvents() {
             @Override

@@ -3,7 +3,8 @@ package dev.ssenotify.stream.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.ssenotify.config.SseConfig;
+import dev.ssenotify.config.TestConfig;
+import dev.ssenotify.log.control.EventEncoder;
 import dev.ssenotify.log.control.EventIds;
 import dev.ssenotify.log.control.InMemoryEventLog;
 import dev.ssenotify.log.control.LoggedEvent;
@@ -28,9 +29,9 @@ class ReplaysTest {
 
     @BeforeEach
     void setUp() {
-        SseConfig config = Fixtures.config();
-        config.replayMaxEvents = 3;
-        config.offlineMaxEvents = 2;
+        TestConfig config = Fixtures.config();
+        config.setReplayMaxEvents(3);
+        config.setOfflineMaxEvents(2);
         inboxes = Fixtures.inboxes(config, new Fixtures.QuietTelemetry());
         log = Fixtures.log(config);
         log.subscribe(event -> {
@@ -102,7 +103,7 @@ class ReplaysTest {
 
     @Test
     void anUnreachableLogStillOpensTheStreamWithAGap() {
-        Replays broken = new Replays(new InMemoryEventLog() {
+        Replays broken = new Replays(new InMemoryEventLog(Fixtures.config(), new EventEncoder(Fixtures.config())) {
             @Override
             public EventIds.Parsed parse(String id) {
                 throw new IllegalStateException("the event log could not be read");
