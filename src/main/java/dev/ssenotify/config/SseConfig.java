@@ -94,44 +94,12 @@ public class SseConfig {
     Duration ackTimeout;
 
     @Inject
-    @ConfigProperty(name = "sse.test-endpoint.enabled", defaultValue = "false")
-    boolean testEndpointEnabled;
-
-    @Inject
     @ConfigProperty(name = "sse.logging.enabled", defaultValue = "true")
     boolean loggingEnabled;
 
     @PostConstruct
     void validate() {
-        requireNotNegative("sse.heartbeat.interval", heartbeatInterval);
-        requireNotNegative("sse.cleanup.interval", cleanupInterval);
-        requireNotNegative("sse.reconnect.retry", reconnectRetry);
-        requirePositive("sse.max-clients-per-user", maxClientsPerUser);
-        requirePositive("sse.max-clients", maxClients);
-        requirePositive("sse.max-event-bytes", maxEventBytes);
-        requirePositive("sse.client.queue-size", clientQueueSize);
-        requirePositive("sse.dispatch.threads", dispatchThreads);
-        requirePositive("sse.client.write-timeout", writeTimeout);
-        // An event must fit an empty buffer, with room for its id and name lines.
-        if (maxBufferedBytes < maxEventBytes + 1024L) {
-            throw new IllegalStateException("sse.client.max-buffered-bytes must be at least sse.max-event-bytes + 1024 ("
-                    + (maxEventBytes + 1024L) + "), got " + maxBufferedBytes);
-        }
-        requirePositive("sse.replay.max-events", replayMaxEvents);
-        requirePositive("sse.offline.max-events", offlineMaxEvents);
-        requirePositive("sse.offline.max-queues", offlineMaxQueues);
-        requirePositive("sse.max-anonymous-per-address", maxAnonymousPerAddress);
-        // One event of the largest size must fit, with its overhead.
-        if (offlineMaxBytes < maxEventBytes + 1024L) {
-            throw new IllegalStateException("sse.offline.max-bytes must be at least sse.max-event-bytes + 1024 ("
-                    + (maxEventBytes + 1024L) + "), got " + offlineMaxBytes);
-        }
-        requireNotNegative("sse.replay.retention", replayRetention);
-        requireNotNegative("sse.offline.retention", offlineRetention);
-        requireNotNegative("sse.delivery.ack-timeout", ackTimeout);
-        if (!ackMode.equals("write") && !ackMode.equals("client")) {
-            throw new IllegalStateException("sse.delivery.ack must be 'write' or 'client', got '" + ackMode + "'");
-        }
+        SettingRules.check(this);
     }
 
     /** Zero disables heartbeats. */
@@ -222,29 +190,7 @@ public class SseConfig {
         return ackTimeout;
     }
 
-    public boolean testEndpointEnabled() {
-        return testEndpointEnabled;
-    }
-
     public boolean loggingEnabled() {
         return loggingEnabled;
-    }
-
-    private static void requireNotNegative(String key, Duration value) {
-        if (value.isNegative()) {
-            throw new IllegalStateException(key + " must not be negative, got " + value);
-        }
-    }
-
-    private static void requirePositive(String key, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalStateException(key + " must be positive, got " + value);
-        }
-    }
-
-    private static void requirePositive(String key, int value) {
-        if (value <= 0) {
-            throw new IllegalStateException(key + " must be at least 1, got " + value);
-        }
     }
 }

@@ -105,11 +105,6 @@ public class TestConfig extends SseConfig {
         return this;
     }
 
-    public TestConfig setTestEndpointEnabled(boolean value) {
-        this.testEndpointEnabled = value;
-        return this;
-    }
-
     public TestConfig setLoggingEnabled(boolean value) {
         this.loggingEnabled = value;
         return this;

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.security.Principal;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /api/sse-test} serves the stats; {@code POST /api/sse-test} sends a test event. A caller may
@@ -57,6 +58,10 @@ public class SseTestResource {
     Streams streams;
     @Inject
     SseConfig config;
+    // Off unless asked for: it lets any caller publish (demo and tests).
+    @Inject
+    @ConfigProperty(name = "sse.test-endpoint.enabled", defaultValue = "false")
+    boolean enabled;
     @Inject
     Peers peers;
 
@@ -130,7 +135,7 @@ public class SseTestResource {
     }
 
     private void requireEnabled() {
-        if (!config.testEndpointEnabled()) {
+        if (!enabled) {
             throw ProblemException.notFound("the test endpoint is disabled (sse.test-endpoint.enabled=false)");
         }
     }
