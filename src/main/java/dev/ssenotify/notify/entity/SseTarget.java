@@ -1,15 +1,12 @@
 package dev.ssenotify.notify.entity;
 
-/**
- * Who receives an event. One record per kind of target, each carrying its own rules (whom it reaches, what
- * a reconnecting client may replay, which offline queue keeps it), so a new kind is one class.
- */
+/** Who receives an event. One record per kind of target, each carrying the rules below, so a new kind is one class. */
 public sealed interface SseTarget {
 
     /** Every connection of one authenticated user. */
     record User(String userId) implements SseTarget {
         public User {
-            requireId("userId", userId);
+            Targets.requireId("userId", userId);
         }
 
         @Override
@@ -46,7 +43,7 @@ public sealed interface SseTarget {
     /** Every connection opened from one HTTP session (the opaque id sse-notify keeps in the session). */
     record Session(String sessionId) implements SseTarget {
         public Session {
-            requireId("sessionId", sessionId);
+            Targets.requireId("sessionId", sessionId);
         }
 
         @Override
@@ -80,10 +77,10 @@ public sealed interface SseTarget {
         }
     }
 
-    /** Exactly one connection. */
+    /** Exactly one connection; never replayed nor queued offline, since a new stream is a new connection. */
     record Client(String clientId) implements SseTarget {
         public Client {
-            requireId("clientId", clientId);
+            Targets.requireId("clientId", clientId);
         }
 
         @Override
@@ -179,10 +176,7 @@ public sealed interface SseTarget {
     /** Whether an event for this target goes to this connection. */
     boolean reaches(ClientInfo client);
 
-    /**
-     * The key under which the connections this target reaches are indexed ({@code u:alice}), or null when
-     * finding them means looking at every connection.
-     */
+    /** The key its connections are indexed under ({@code u:alice}); null: found by looking at every connection. */
     default String indexKey() {
         return null;
     }
@@ -192,29 +186,13 @@ public sealed interface SseTarget {
         return null;
     }
 
-    /**
-     * Whether a reconnecting stream of this user and session may be replayed the event. Never for one
-     * connection's own events: a new stream is a new connection.
-     */
+    /** Whether a reconnecting stream of this user and session may be replayed the event (see {@link Client}). */
     default boolean replayableTo(String userId, String sessionId) {
         return false;
     }
 
     /** The target named by a kind and an id, as {@link #kind()} and {@link #targetId()} give them. */
     static SseTarget of(String kind, String id) {
-        return switch (kind) {
-            case "user" -> user(id);
-            case "session" -> session(id);
-            case "client" -> client(id);
-            case "broadcast" -> broadcast();
-            case "all" -> all();
-            default -> throw new InvalidEventException("target", "unknown target kind: " + kind);
-        };
-    }
-
-    private static void requireId(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidEventException(field, field + " is required for this target");
-        }
+        return Targets.parse(kind, id);
     }
 }

@@ -31,9 +31,7 @@ public class Inboxes {
 
     private final SseConfig config;
     private final Telemetry telemetry;
-    private final CursorMoves cursors;
-
-    private static final String ENDED = "end";
+    private final InboxCursors cursors;
 
     // In cluster mode every instance reads every event and cursor move from Redis, in order, so each
     // keeps the same queues; a cursor moves here only when the shared stream says so.
@@ -45,16 +43,16 @@ public class Inboxes {
     }
 
     @Inject
-    public Inboxes(SseConfig config, Telemetry telemetry, CursorMoves cursors) {
+    public Inboxes(SseConfig config, Telemetry telemetry, CursorMoves moves) {
         this.config = config;
         this.telemetry = telemetry;
-        this.cursors = cursors;
+        this.cursors = new InboxCursors(moves, inboxes, this::end);
     }
 
     @PostConstruct
     public void start() {
         bound();
-        cursors.onMove(this::apply);
+        cursors.listen();
     }
 
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
@@ -88,7 +86,7 @@ public class Inboxes {
      * instance, through the shared stream).
      */
     public void sessionEnded(String sessionId) {
-        cursors.publish(SseTarget.SESSION_KEY + sessionId, 0, ENDED);
+        cursors.end(SseTarget.SESSION_KEY + sessionId);
     }
 
     private void end(String key) {
@@ -130,7 +128,7 @@ public class Inboxes {
     /** In write mode: the event reached one of its user's (or session's) connections. */
     public void written(LoggedEvent event) {
         if (!config.ackByClient()) {
-            advance(key(event.target()), event.sequence(), "write");
+            cursors.advance(key(event.target()), event.sequence(), "write");
         }
     }
 
@@ -148,30 +146,7 @@ public class Inboxes {
     /** A client acknowledged everything up to the sequence. */
     public void acknowledged(String userId, String sessionId, long sequence) {
         for (String key : keys(userId, sessionId)) {
-            advance(key, sequence, "ack");
-        }
-    }
-
-    private void advance(String key, long sequence, String via) {
-        if (key == null) {
-            return;
-        }
-        // Several streams of one user, or a replay, write the same event again: a move is made (and, in a
-        // cluster, shared) only while the cursor here has not already passed it.
-        Inbox inbox = inboxes.get(key);
-        if (inbox == null || inbox.cursor() < sequence) {
-            cursors.publish(key, sequence, via);
-        }
-    }
-
-    private void apply(String key, long sequence, String via) {
-        if (ENDED.equals(via)) {
-            end(key);
-            return;
-        }
-        Inbox inbox = inboxes.get(key);
-        if (inbox != null) {
-            inbox.advance(sequence, via).forEach(Runnable::run);
+            cursors.advance(key, sequence, "ack");
         }
     }
 
