@@ -1,22 +1,17 @@
 package dev.ssenotify.stream.control;
 
 import dev.ssenotify.log.control.Frame;
-import dev.ssenotify.log.control.LoggedEvent;
 import dev.ssenotify.notify.entity.ClientInfo;
-import java.util.Iterator;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One open stream: its output and a queue of frames waiting to be written, bounded in frames and in bytes.
- * Publishers only enqueue; one writer at a time drains the queue, so a slow client never holds up a
+ * One open stream: its output and the frames waiting to be written ({@link FrameQueue}, bounded in frames and
+ * in bytes). Publishers only enqueue; one writer at a time drains the queue, so a slow client never holds up a
  * publisher.
  * <p>
  * Who may write is one state ({@link OutputOwnership}). Whoever takes the output after the connection is
- * closed closes it, and keeps it: nothing is written after.
+ * closed closes it, and keeps it: nothing is written after. This class ties the queue, that state and the
+ * closed flag together, so that a frame is never left waiting with no writer to take it.
  */
 public final class Connection {
 
@@ -26,22 +21,12 @@ public final class Connection {
     private final ClientInfo info;
     private final String clientKey;
     private final StreamOutput output;
-    private final int capacity;
-    private final long maxBytes;
-    // Frames, or slots of frames a later one may replace (Coalescing).
-    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicLong queuedBytes = new AtomicLong();
+    private final FrameQueue frames;
     private final OutputOwnership owner = new OutputOwnership();
     private final AtomicBoolean closed = new AtomicBoolean();
-    // Written by the writer only; read by offers, the byte gauge and the deadline check.
-    private volatile long inFlightBytes;
+    // Written by the writer only; read by the deadline check.
     private volatile long lastWriteNanos = System.nanoTime();
-    // The writer's place in a replay being written; only the writer touches it.
-    private Iterator<LoggedEvent> replay;
     private final ReplayGate gate;
-    // Made on the first coalescible frame: most streams never see one.
-    private volatile Coalescing coalescing;
 
     /**
      * @param clientKey the key a client sends to name itself across reconnects, or null
@@ -52,8 +37,7 @@ public final class Connection {
         this.info = info;
         this.clientKey = clientKey;
         this.output = output;
-        this.capacity = capacity;
-        this.maxBytes = maxBytes;
+        this.frames = new FrameQueue(capacity, maxBytes);
         this.gate = new ReplayGate(capacity);
     }
 
@@ -95,7 +79,7 @@ public final class Connection {
 
     /** Bytes this connection pins now: its queue and what its writer handed on that the socket has not taken. */
     long bufferedBytes() {
-        return queuedBytes.get() + inFlightBytes;
+        return frames.bufferedBytes();
     }
 
     /** How long the output has refused more bytes; 0 when it takes them. */
@@ -130,85 +114,32 @@ public final class Connection {
         if (closed.get()) {
             return Offer.CLOSED;
         }
-        if (frame.coalesceKey() != null) {
-            Frame replaced = coalescing().replace(frame);
-            if (replaced != null) {
-                // One frame per key waits at a time, so replacing keeps the bytes within a frame of the bound.
-                queuedBytes.addAndGet(frame.size() - replaced.size());
-                return Offer.COALESCED;
-            }
+        Offer added = frames.add(frame);
+        if (added != Offer.QUEUED) {
+            return added;
         }
-        if (queued.incrementAndGet() > capacity) {
-            queued.decrementAndGet();
-            return Offer.FULL;
-        }
-        int size = frame.size();
-        if (queuedBytes.addAndGet(size) + inFlightBytes > maxBytes) {
-            queuedBytes.addAndGet(-size);
-            queued.decrementAndGet();
-            return Offer.FULL;
-        }
-        queue.add(frame.coalesceKey() == null ? frame : coalescing().slot(frame));
         return owner.claimIdle() ? Offer.QUEUED_NEEDS_WRITER : Offer.QUEUED;
     }
 
-    /**
-     * The next frame to write, or null when nothing waits. A queued replay is handed out one event at a time,
-     * each counted in flight as it is written. Only the writer calls this.
-     */
+    /** The next frame to write, or null when nothing waits ({@link FrameQueue#next}). Only the writer calls this. */
     Frame next() {
-        while (true) {
-            if (replay != null) {
-                if (replay.hasNext()) {
-                    return replay.next().frame();
-                }
-                replay = null;
-            }
-            Frame frame = unwrap(queue.poll());
-            if (frame == null) {
-                return null;
-            }
-            queued.decrementAndGet();
-            queuedBytes.addAndGet(-frame.size());
-            if (frame.kind() != Frame.Kind.REPLAY) {
-                return frame;
-            }
-            replay = frame.replayed().iterator();
-        }
-    }
-
-    private Frame unwrap(Object item) {
-        return item instanceof Coalescing.Slot slot ? coalescing.take(slot) : (Frame) item;
-    }
-
-    private Coalescing coalescing() {
-        Coalescing c = coalescing;
-        if (c == null) {
-            synchronized (this) {
-                c = coalescing;
-                if (c == null) {
-                    c = new Coalescing();
-                    coalescing = c;
-                }
-            }
-        }
-        return c;
+        return frames.next();
     }
 
     /** True while the frames {@link #next} hands out come from a replay. */
     boolean replaying() {
-        return replay != null;
+        return frames.replaying();
     }
 
     /** The writer handed these bytes to the output. */
     void wrote(int bytes) {
-        inFlightBytes += bytes;
+        frames.handedOn(bytes);
         lastWriteNanos = System.nanoTime();
     }
 
     /** The output took everything written so far (it was flushed and is ready for more). */
     void drained() {
-        inFlightBytes = 0;
+        frames.drained();
     }
 
     /** The first writer: once the response has started. False if the connection was closed before. */
@@ -240,7 +171,7 @@ public final class Connection {
      */
     boolean releaseWriter() {
         owner.release();
-        return (!queue.isEmpty() || closed.get()) && owner.claimIdle();
+        return (!frames.isEmpty() || closed.get()) && owner.claimIdle();
     }
 
     /**
@@ -254,13 +185,6 @@ public final class Connection {
 
     /** Discards what is still queued and returns how many events (not heartbeats) were in it. */
     int discardQueued() {
-        int events = 0;
-        Frame frame;
-        while ((frame = unwrap(queue.poll())) != null) {
-            queued.decrementAndGet();
-            queuedBytes.addAndGet(-frame.size());
-            events += frame.events();
-        }
-        return events;
+        return frames.discard();
     }
 }
