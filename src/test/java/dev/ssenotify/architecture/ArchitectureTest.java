@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String ROOT = "dev.ssenotify";
+    // About what a reader holds in mind at once; past it a class usually does two jobs.
+    private static final int MAX_LINES = 200;
     private static final SourceGraph MAIN = SourceGraph.read(Path.of("src/main/java"));
 
     @Test
@@ -32,6 +34,13 @@ class ArchitectureTest {
                                 || imported.equals(ROOT + ".cluster.control.ClusterConfig"),
                         file.path() + " imports " + imported + ": Redis and the mode belong to dev.ssenotify.cluster");
             }
+        }
+    }
+
+    @Test
+    void everyMainClassReadsInOneSitting() {
+        for (SourceGraph.SourceFile file : MAIN.files()) {
+            assertTrue(file.lines() <= MAX_LINES, file.path() + " has " + file.lines() + " lines; split it by responsibility");
         }
     }
 
