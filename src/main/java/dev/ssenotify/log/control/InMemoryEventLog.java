@@ -10,14 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The embedded log: a ring of the last {@code sse.replay.max-events} events, none older than
- * {@code sse.replay.retention}. Appends and their fan-out run under one lock, so every subscriber sees
- * events in id order and a reader that takes the head sees exactly the events fanned out before it.
+ * {@code sse.replay.retention}. An append holds the lock only to assign the sequence and store the event;
+ * the fan-out runs outside it ({@link OrderedFanOut}), so no reader (replays, acks, gauges) waits for a
+ * subscriber. Every subscriber still sees events once, in id order, and the head moves to an event only
+ * when its fan-out is done, so a reader that takes the head sees exactly the events fanned out before it.
  */
 @ApplicationScoped
 @Typed(InMemoryEventLog.class)
@@ -25,15 +26,13 @@ public class InMemoryEventLog implements EventLog {
 
     private final EventEncoder encoder;
 
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final OrderedFanOut fanOut = new OrderedFanOut();
     private final Map<String, LoggedEvent> byKey = new HashMap<>();
     private final EventIds ids;
     private final LoggedEvent[] ring;
     private final Duration retention;
     private long first = 1;
     private long next = 1;
-    // Read without the lock: every new stream asks for the head, and must not queue behind a fan-out.
-    private volatile long head;
 
     /** For CDI's proxy. */
     protected InMemoryEventLog() {
@@ -53,23 +52,29 @@ public class InMemoryEventLog implements EventLog {
 
     @Override
     public void subscribe(Subscriber subscriber) {
-        subscribers.add(subscriber);
+        fanOut.subscribe(subscriber);
     }
 
     @Override
     public CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json,
                                             Long retryMillis, String coalesceKey) {
-        return CompletableFuture.completedFuture(appendNow(target, idempotencyKey, name, json, retryMillis, coalesceKey));
+        CompletableFuture<Appended> appended = store(target, idempotencyKey, name, json, retryMillis, coalesceKey);
+        if (!appended.isDone()) {
+            // Usually hands out this very event, so the stage is complete on return.
+            fanOut.run();
+        }
+        return appended;
     }
 
-    private synchronized Appended appendNow(SseTarget target, String idempotencyKey, String name, String json,
-                                            Long retryMillis, String coalesceKey) {
+    /** Stores the event and queues it for its fan-out; a duplicate comes back completed, and is not queued. */
+    private synchronized CompletableFuture<Appended> store(SseTarget target, String idempotencyKey, String name,
+                                                           String json, Long retryMillis, String coalesceKey) {
         long now = System.nanoTime();
         expireOlderThan(now);
         if (idempotencyKey != null) {
             LoggedEvent earlier = byKey.get(idempotencyKey);
             if (earlier != null) {
-                return new Appended(earlier, true, 0);
+                return CompletableFuture.completedFuture(new Appended(earlier, true, 0));
             }
         }
         if (next - first == ring.length) {
@@ -79,20 +84,15 @@ public class InMemoryEventLog implements EventLog {
         LoggedEvent event = new LoggedEvent(sequence, ids.format(sequence), target, idempotencyKey, now);
         event.frame(encoder.frame(event, name, json, retryMillis, coalesceKey));
         ring[index(sequence)] = event;
-        head = sequence;
         if (idempotencyKey != null) {
             byKey.put(idempotencyKey, event);
         }
-        int queued = 0;
-        for (Subscriber subscriber : subscribers) {
-            queued += subscriber.onEvent(event);
-        }
-        return new Appended(event, false, queued);
+        return fanOut.queue(event);
     }
 
     @Override
     public long head() {
-        return head;
+        return fanOut.head();
     }
 
     @Override

@@ -6,12 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ssenotify.config.TestConfig;
 import dev.ssenotify.notify.entity.SseTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +34,27 @@ class InMemoryEventLogTest {
     private InMemoryEventLog log;
     private final List<Long> fannedOut = new ArrayList<>();
 
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
     @BeforeEach
     void setUp() {
-        TestConfig config = new TestConfig();
-        config.setReplayMaxEvents(5);
-        config.setReplayRetention(Duration.ofMinutes(5));
-        log = new InMemoryEventLog(config, new EventEncoder(config));
+        log = newLog(5);
         log.subscribe(event -> {
             fannedOut.add(event.sequence());
             return 1;
         });
+    }
+
+    @AfterEach
+    void tearDown() {
+        threads.shutdownNow();
+    }
+
+    private static InMemoryEventLog newLog(int maxEvents) {
+        TestConfig config = new TestConfig();
+        config.setReplayMaxEvents(maxEvents);
+        config.setReplayRetention(Duration.ofMinutes(5));
+        return new InMemoryEventLog(config, new EventEncoder(config));
     }
 
     private EventLog.Appended append(String key) {
@@ -92,5 +117,124 @@ class InMemoryEventLogTest {
             append(null);
         }
         assertFalse(append("k").duplicate(), "the key left the window with its event");
+    }
+
+    @Test
+    void aSubscriberStuckInItsFanOutHoldsUpNoReaderAndNoAppender() throws Exception {
+        InMemoryEventLog stuckLog = newLog(5);
+        CountDownLatch inFanOut = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Queue<Long> seen = new ConcurrentLinkedQueue<>();
+        stuckLog.subscribe(event -> {
+            if (event.sequence() == 1) {
+                inFanOut.countDown();
+                awaitQuietly(release);
+            }
+            seen.add(event.sequence());
+            return 1;
+        });
+        Future<EventLog.Appended> first = threads.submit(() -> stuckLog.append(SseTarget.user("alice"), null, "e", "1",
+                null, null).toCompletableFuture().join());
+        assertTrue(inFanOut.await(2, TimeUnit.SECONDS), "the fan-out of event 1 started");
+        try {
+            assertEquals(1, within(() -> stuckLog.readAfter(0, 1)).events().size(), "readAfter is not held up");
+            assertEquals(1, within(() -> stuckLog.find(1)).sequence(), "find is not held up");
+            assertEquals(1, within(stuckLog::size), "size is not held up");
+            assertEquals(1, within(stuckLog::oldest).sequence(), "oldest is not held up");
+            assertEquals(0, stuckLog.head(), "the head stays behind an event whose fan-out has not finished");
+            CompletableFuture<EventLog.Appended> second = within(() -> stuckLog.append(SseTarget.user("alice"), null,
+                    "e", "2", null, null).toCompletableFuture());
+            assertFalse(second.isDone(), "event 2 waits for event 1's fan-out, to keep the order");
+            assertEquals(List.of(), List.copyOf(seen));
+            release.countDown();
+            assertEquals(1, first.get(2, TimeUnit.SECONDS).queued());
+            assertEquals(1, second.get(2, TimeUnit.SECONDS).queued());
+            assertEquals(2, second.get().event().sequence());
+            assertEquals(List.of(1L, 2L), List.copyOf(seen), "each subscriber sees each event once, in order");
+            assertEquals(2, stuckLog.head());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void concurrentAppendsAreFannedOutInSequenceOrderWithTheHeadNeverAheadOfTheFanOut() throws Exception {
+        int appenders = 8;
+        int perAppender = 2_000;
+        InMemoryEventLog shared = newLog(64);
+        AtomicLong lastFannedOut = new AtomicLong();
+        Queue<String> failures = new ConcurrentLinkedQueue<>();
+        shared.subscribe(event -> {
+            long previous = lastFannedOut.get();
+            if (event.sequence() != previous + 1) {
+                failures.add("event " + event.sequence() + " fanned out after " + previous);
+            }
+            if (shared.head() != previous) {
+                failures.add("head " + shared.head() + " while fanning out " + event.sequence());
+            }
+            lastFannedOut.set(event.sequence());
+            return 1;
+        });
+        AtomicBoolean appending = new AtomicBoolean(true);
+        Future<?> watcher = threads.submit(() -> {
+            while (appending.get()) {
+                long head = shared.head();
+                long fannedOut = lastFannedOut.get();
+                if (head > fannedOut) {
+                    failures.add("head " + head + " ahead of the fan-out at " + fannedOut);
+                }
+                for (LoggedEvent event : shared.readAfter(Math.max(0, head - 10), head).events()) {
+                    if (event.sequence() > head) {
+                        failures.add("read " + event.sequence() + " past head " + head);
+                    }
+                }
+            }
+        });
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<CompletableFuture<EventLog.Appended>>>> results = new ArrayList<>();
+        for (int t = 0; t < appenders; t++) {
+            results.add(threads.submit(() -> {
+                start.await();
+                List<CompletableFuture<EventLog.Appended>> stages = new ArrayList<>();
+                for (int i = 0; i < perAppender; i++) {
+                    stages.add(shared.append(SseTarget.user("alice"), null, "e", "1", null, null).toCompletableFuture());
+                }
+                return stages;
+            }));
+        }
+        start.countDown();
+        List<Long> sequences = new ArrayList<>();
+        for (Future<List<CompletableFuture<EventLog.Appended>>> result : results) {
+            for (CompletableFuture<EventLog.Appended> stage : result.get(30, TimeUnit.SECONDS)) {
+                EventLog.Appended appended = stage.get(5, TimeUnit.SECONDS);
+                assertEquals(1, appended.queued(), "the stage carries the event's own fan-out");
+                sequences.add(appended.event().sequence());
+            }
+        }
+        appending.set(false);
+        watcher.get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), failures.stream().limit(5).toList(), failures.size() + " failures, the first shown");
+        long total = (long) appenders * perAppender;
+        assertEquals(total, lastFannedOut.get());
+        assertEquals(total, shared.head());
+        assertEquals(total, sequences.stream().distinct().count(), "every append got its own sequence");
+    }
+
+    private <T> T within(Callable<T> call) throws Exception {
+        Future<T> result = threads.submit(call);
+        try {
+            return result.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return fail("held up behind a fan-out");
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
