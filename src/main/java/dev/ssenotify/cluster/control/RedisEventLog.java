@@ -116,11 +116,13 @@ public class RedisEventLog implements EventLog, CursorMoves {
 
     private void dispatch(StreamMessage<String, String> message) {
         LoggedEvent event = entries.toEvent(message);
+        // Before the fan-out, as in the embedded log: a stream reading this head replays the event (it is in
+        // Redis already); one that read an older head was registered before the fan-out looks for streams.
+        head = event.sequence();
         int queued = 0;
         for (Subscriber subscriber : subscribers) {
             queued += subscriber.onEvent(event);
         }
-        head = event.sequence();
         if (cluster.instanceId().equals(message.getBody().get("o"))) {
             handoff.dispatched(event.id(), queued);
         }

@@ -35,7 +35,11 @@ public interface EventLog {
     CompletionStage<Appended> append(SseTarget target, String idempotencyKey, String name, String json, Long retryMillis,
                                      String coalesceKey);
 
-    /** The sequence of the newest event this node has handed to its subscribers, 0 when none. */
+    /**
+     * The sequence of the newest event whose fan-out on this node has begun, 0 when none; every event up to
+     * it can be read. A stream that registers, then reads the head, gets every event up to it by replay and
+     * every later one live; a live copy of one it replayed is dropped at its gate ({@code ReplayGate}).
+     */
     long head();
 
     /** Events after {@code afterSequence} up to {@code head}; {@code truncated} when some were dropped. */

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The embedded log's fan-out, kept out of its lock: events are queued in sequence order (under the log's
  * lock) and handed to the subscribers by one thread at a time, oldest first. So every subscriber sees
- * every event once, in order, and the head moves to an event only when its fan-out is done.
+ * every event once, in order. The head moves to an event as its fan-out begins, when it is already stored:
+ * a new stream that reads the head replays it from the log (and its gate drops the live copy), and one that
+ * read an older head is registered before the event's fan-out looks for streams, so it gets it live.
  */
 final class OrderedFanOut {
 
@@ -23,7 +25,7 @@ final class OrderedFanOut {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    // Written only by the thread holding `running`, after each fan-out; read by every new stream.
+    // Written only by the thread holding `running`, before each fan-out; read by every new stream.
     private volatile long head;
 
     void subscribe(Subscriber subscriber) {
@@ -58,29 +60,27 @@ final class OrderedFanOut {
         }
     }
 
-    /** The sequence of the newest event handed to every subscriber, 0 when none. */
+    /** The sequence of the newest event whose fan-out has begun, 0 when none. */
     long head() {
         return head;
     }
 
     private void fanOut(Pending waiting) {
         LoggedEvent event = waiting.event();
+        head = event.sequence();
         int queued = 0;
         try {
             for (Subscriber subscriber : subscribers) {
                 queued += subscriber.onEvent(event);
             }
         } catch (RuntimeException | Error e) {
-            // The append fails, as it did when its fan-out threw; the head still passes the event, so that
-            // the ones after it are not held back.
-            head = event.sequence();
+            // The append fails, as it did when its fan-out threw; the ones after it go on.
             waiting.appended().completeExceptionally(e);
             if (e instanceof Error error) {
                 throw error;
             }
             return;
         }
-        head = event.sequence();
         waiting.appended().complete(new Appended(event, false, queued));
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Connection {
 
     /** COALESCED: it replaced a waiting frame with the same coalesce key. */
-    enum Offer { QUEUED, QUEUED_NEEDS_WRITER, COALESCED, FULL, CLOSED }
+    /** {@code COVERED}: a live event the stream's replay already carried, dropped. */
+    enum Offer { QUEUED, QUEUED_NEEDS_WRITER, COALESCED, COVERED, FULL, CLOSED }
 
     private final ClientInfo info;
     private final String clientKey;

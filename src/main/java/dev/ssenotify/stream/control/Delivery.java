@@ -40,7 +40,7 @@ public class Delivery {
             case QUEUED_NEEDS_WRITER:
                 schedule(connection, frame.upkeep() ? DeliveryExecutor.Priority.UPKEEP : DeliveryExecutor.Priority.EVENTS);
                 return true;
-            case QUEUED:
+            case QUEUED, COVERED:
                 return true;
             case COALESCED:
                 telemetry.coalesced();

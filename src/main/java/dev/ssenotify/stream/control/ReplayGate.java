@@ -9,12 +9,16 @@ import java.util.function.Function;
 /**
  * Holds a new stream's live frames while its replay is planned, so that none is lost or doubled at the
  * switch: when the gate opens, held events the replay covered (up to the log's head) are dropped and later
- * ones are queued after the replay, in order; held upkeep frames are dropped (the stream is fresh).
+ * ones are queued after the replay, in order; held upkeep frames are dropped (the stream is fresh). A live
+ * event the replay covered can also come after the gate opened (the log's head moves as an event's fan-out
+ * begins, and that fan-out may reach this stream late): it is dropped too.
  */
 final class ReplayGate {
 
     private final int capacity;
     private volatile boolean shut;
+    // Events up to here went out in the replay; set when the gate opens.
+    private volatile long covered;
     private List<Frame> held;
 
     ReplayGate(int capacity) {
@@ -26,14 +30,17 @@ final class ReplayGate {
         shut = true;
     }
 
-    /** Holds the frame while shut ({@code QUEUED}, or {@code FULL} past capacity); null when open. */
+    /**
+     * Holds the frame while shut ({@code QUEUED}, or {@code FULL} past capacity); once open, {@code COVERED}
+     * for an event the replay carried, else null: the frame goes on to the queue.
+     */
     Connection.Offer hold(Frame frame) {
         if (!shut) {
-            return null;
+            return coveredByReplay(frame) ? Connection.Offer.COVERED : null;
         }
         synchronized (this) {
             if (!shut) {
-                return null;
+                return coveredByReplay(frame) ? Connection.Offer.COVERED : null;
             }
             if (held.size() >= capacity) {
                 return Connection.Offer.FULL;
@@ -62,7 +69,12 @@ final class ReplayGate {
             }
         }
         held = null;
+        covered = head;
         shut = false;
         return result;
+    }
+
+    private boolean coveredByReplay(Frame frame) {
+        return frame.kind() == Frame.Kind.EVENT && frame.sequence() <= covered;
     }
 }

@@ -141,7 +141,7 @@ class InMemoryEventLogTest {
             assertEquals(1, within(() -> stuckLog.find(1)).sequence(), "find is not held up");
             assertEquals(1, within(stuckLog::size), "size is not held up");
             assertEquals(1, within(stuckLog::oldest).sequence(), "oldest is not held up");
-            assertEquals(0, stuckLog.head(), "the head stays behind an event whose fan-out has not finished");
+            assertEquals(1, stuckLog.head(), "the head is at the event whose fan-out has begun");
             CompletableFuture<EventLog.Appended> second = within(() -> stuckLog.append(SseTarget.user("alice"), null,
                     "e", "2", null, null).toCompletableFuture());
             assertFalse(second.isDone(), "event 2 waits for event 1's fan-out, to keep the order");
@@ -158,7 +158,7 @@ class InMemoryEventLogTest {
     }
 
     @Test
-    void concurrentAppendsAreFannedOutInSequenceOrderWithTheHeadNeverAheadOfTheFanOut() throws Exception {
+    void concurrentAppendsAreFannedOutInSequenceOrderWithTheHeadAtTheEventBeingFannedOut() throws Exception {
         int appenders = 8;
         int perAppender = 2_000;
         InMemoryEventLog shared = newLog(64);
@@ -169,7 +169,7 @@ class InMemoryEventLogTest {
             if (event.sequence() != previous + 1) {
                 failures.add("event " + event.sequence() + " fanned out after " + previous);
             }
-            if (shared.head() != previous) {
+            if (shared.head() != event.sequence()) {
                 failures.add("head " + shared.head() + " while fanning out " + event.sequence());
             }
             lastFannedOut.set(event.sequence());
@@ -180,13 +180,14 @@ class InMemoryEventLogTest {
             while (appending.get()) {
                 long head = shared.head();
                 long fannedOut = lastFannedOut.get();
-                if (head > fannedOut) {
-                    failures.add("head " + head + " ahead of the fan-out at " + fannedOut);
+                if (head > fannedOut + 1) {
+                    failures.add("head " + head + " past the fan-out in progress after " + fannedOut);
                 }
-                for (LoggedEvent event : shared.readAfter(Math.max(0, head - 10), head).events()) {
-                    if (event.sequence() > head) {
-                        failures.add("read " + event.sequence() + " past head " + head);
-                    }
+                EventLog.Range range = shared.readAfter(Math.max(0, head - 10), head);
+                List<LoggedEvent> read = range.events();
+                // Unless appenders pushed it out of the ring meanwhile (then the range says so).
+                if (head > 0 && !range.truncated() && (read.isEmpty() || read.get(read.size() - 1).sequence() != head)) {
+                    failures.add("the event at head " + head + " could not be read");
                 }
             }
         });

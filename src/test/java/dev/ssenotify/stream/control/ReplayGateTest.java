@@ -53,6 +53,21 @@ class ReplayGateTest {
         assertNull(gate.hold(logged(8)), "open: frames go straight to the queue");
     }
 
+    /**
+     * The log's head moves as an event's fan-out begins, so the replay can carry an event whose live copy
+     * reaches this stream only after the gate opened: that copy is dropped, a later event is not.
+     */
+    @Test
+    void aLiveCopyOfAReplayedEventIsDroppedEvenAfterTheGateOpened() {
+        ReplayGate gate = new ReplayGate(8);
+        gate.shut();
+        gate.open(6, frame -> Connection.Offer.QUEUED);
+        assertEquals(Connection.Offer.COVERED, gate.hold(logged(6)));
+        assertEquals(Connection.Offer.COVERED, gate.hold(logged(5)));
+        assertNull(gate.hold(logged(7)));
+        assertNull(gate.hold(Frame.of(Frame.Kind.HEARTBEAT, WireEvent.comment("heartbeat"))), "upkeep goes on");
+    }
+
     /** A live event offered while the held ones are being queued must wait for them, not overtake them. */
     @Test
     void nothingOvertakesTheHeldEventsWhileTheGateOpens() throws Exception {
