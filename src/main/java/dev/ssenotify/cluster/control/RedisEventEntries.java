@@ -80,12 +80,11 @@ final class RedisEventEntries {
         Map<String, String> body = message.getBody();
         String retry = body.get("r");
         String coalesceKey = body.get("c");
-        LoggedEvent event = new LoggedEvent(RedisIds.sequence(message.getId()), message.getId(),
-                SseTarget.of(body.get("k"), body.get("t")), null, System.nanoTime());
-        event.frame(encoder.frame(event, body.get("n"), body.get("d"),
-                retry == null || retry.isEmpty() ? null : Long.valueOf(retry),
-                coalesceKey == null || coalesceKey.isEmpty() ? null : coalesceKey));
-        return event;
+        String id = message.getId();
+        return new LoggedEvent(RedisIds.sequence(id), id, SseTarget.of(body.get("k"), body.get("t")), null,
+                System.nanoTime(), encoder.wire(id, body.get("n"), body.get("d"),
+                        retry == null || retry.isEmpty() ? null : Long.valueOf(retry)),
+                coalesceKey == null || coalesceKey.isEmpty() ? null : coalesceKey);
     }
 
     /** The stream's length; -1 when Redis does not answer in time (a gauge must not fail). */

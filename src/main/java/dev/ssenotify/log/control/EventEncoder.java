@@ -65,10 +65,8 @@ public class EventEncoder {
      * The frame of a logged event: its wire id is always the log id. The whole event is encoded once here,
      * and those bytes go to every stream.
      */
-    public Frame frame(LoggedEvent logged, String name, String json, Long retryMillis, String coalesceKey) {
-        byte[] data = json.getBytes(StandardCharsets.UTF_8);
-        WireEvent wire = WireEvent.event(name, logged.id(), retryMillis, data);
-        return Frame.event(logged, wire, coalesceKey);
+    public WireEvent wire(String id, String name, String json, Long retryMillis) {
+        return WireEvent.event(name, id, retryMillis, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

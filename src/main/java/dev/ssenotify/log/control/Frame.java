@@ -32,13 +32,11 @@ public final class Frame {
         return new Frame(kind, null, List.of(), wire, null);
     }
 
-    /** A published event; the same instance goes to every stream. */
-    public static Frame event(LoggedEvent logged, WireEvent wire) {
-        return event(logged, wire, null);
-    }
-
-    /** A published event that a later one with the same coalesce key supersedes on a lagging stream. */
-    public static Frame event(LoggedEvent logged, WireEvent wire, String coalesceKey) {
+    /**
+     * A published event, built by its {@link LoggedEvent}; the same instance goes to every stream. With a
+     * coalesce key, a later one with the same key supersedes it on a lagging stream.
+     */
+    static Frame event(LoggedEvent logged, WireEvent wire, String coalesceKey) {
         return new Frame(Kind.EVENT, logged, List.of(), wire, coalesceKey);
     }
 

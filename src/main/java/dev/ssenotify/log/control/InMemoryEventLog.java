@@ -81,8 +81,9 @@ public class InMemoryEventLog implements EventLog {
             evictOldest();
         }
         long sequence = next++;
-        LoggedEvent event = new LoggedEvent(sequence, ids.format(sequence), target, idempotencyKey, now);
-        event.frame(encoder.frame(event, name, json, retryMillis, coalesceKey));
+        String id = ids.format(sequence);
+        LoggedEvent event = new LoggedEvent(sequence, id, target, idempotencyKey, now,
+                encoder.wire(id, name, json, retryMillis), coalesceKey);
         ring[index(sequence)] = event;
         if (idempotencyKey != null) {
             byKey.put(idempotencyKey, event);

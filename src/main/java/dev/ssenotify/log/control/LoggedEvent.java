@@ -4,7 +4,8 @@ import dev.ssenotify.notify.entity.SseTarget;
 
 /**
  * One event in the log: its place in the order, its wire id, who it was for, and its frame, serialized once
- * and shared by live delivery, replay and the offline queues.
+ * and shared by live delivery, replay and the offline queues. Immutable: built whole by the log that
+ * appended or read it.
  */
 public final class LoggedEvent {
 
@@ -13,21 +14,25 @@ public final class LoggedEvent {
     private final SseTarget target;
     private final String idempotencyKey;
     private final long loggedAtNanos;
-    private Frame frame;
+    private final Frame frame;
 
-    public LoggedEvent(long sequence, String id, SseTarget target, String idempotencyKey, long loggedAtNanos) {
+    /** An event with its bytes: its frame is built here, once. */
+    public LoggedEvent(long sequence, String id, SseTarget target, String idempotencyKey, long loggedAtNanos,
+                       WireEvent wire, String coalesceKey) {
         this.sequence = sequence;
         this.id = id;
         this.target = target;
         this.idempotencyKey = idempotencyKey;
         this.loggedAtNanos = loggedAtNanos;
+        this.frame = wire == null ? null : Frame.event(this, wire, coalesceKey);
     }
 
-    // Set once, right after construction, by the log that appended it and before anyone else sees it.
-    public void frame(Frame built) {
-        this.frame = built;
+    /** An event known by its place only (an append's receipt, before its bytes were read back): no frame. */
+    public LoggedEvent(long sequence, String id, SseTarget target, String idempotencyKey, long loggedAtNanos) {
+        this(sequence, id, target, idempotencyKey, loggedAtNanos, null, null);
     }
 
+    /** The event's frame; null for an event known by its place only. */
     public Frame frame() {
         return frame;
     }

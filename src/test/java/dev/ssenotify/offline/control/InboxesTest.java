@@ -41,14 +41,14 @@ class InboxesTest {
 
     private LoggedEvent event(SseTarget target) {
         long s = ++sequence;
-        LoggedEvent event = new LoggedEvent(s, "id-" + s, target, null, System.nanoTime());
-        event.frame(encoder.frame(event, "e", "\"" + "x".repeat(EVENT_BYTES) + "\"", null, null));
+        LoggedEvent event = new LoggedEvent(s, "id-" + s, target, null, System.nanoTime(),
+                encoder.wire("id-" + s, "e", "\"" + "x".repeat(EVENT_BYTES) + "\"", null), null);
         return event;
     }
 
     private int cost() {
-        LoggedEvent probe = new LoggedEvent(1, "id-1", SseTarget.user("u"), null, 0);
-        probe.frame(encoder.frame(probe, "e", "\"" + "x".repeat(EVENT_BYTES) + "\"", null, null));
+        LoggedEvent probe = new LoggedEvent(1, "id-1", SseTarget.user("u"), null, 0,
+                encoder.wire("id-1", "e", "\"" + "x".repeat(EVENT_BYTES) + "\"", null), null);
         return (int) OfflineLedger.cost(probe);
     }
 

@@ -185,10 +185,8 @@ class ConnectionTest {
     }
 
     private static Frame progress(long sequence, String key) {
-        LoggedEvent event = new LoggedEvent(sequence, "x-" + sequence, dev.ssenotify.notify.entity.SseTarget.all(), null, 0);
-        Frame frame = Frame.event(event, SMALL, key);
-        event.frame(frame);
-        return frame;
+        return new LoggedEvent(sequence, "x-" + sequence, dev.ssenotify.notify.entity.SseTarget.all(), null, 0, SMALL, key)
+                .frame();
     }
 
     @Test
@@ -211,10 +209,8 @@ class ConnectionTest {
     }
 
     private static Frame logged(long sequence) {
-        LoggedEvent event = new LoggedEvent(sequence, "x-" + sequence, dev.ssenotify.notify.entity.SseTarget.all(), null, 0);
-        Frame frame = Frame.event(event, SMALL);
-        event.frame(frame);
-        return frame;
+        return new LoggedEvent(sequence, "x-" + sequence, dev.ssenotify.notify.entity.SseTarget.all(), null, 0, SMALL, null)
+                .frame();
     }
 
     /** Many publishers, one writer at a time, nothing lost or written twice. */

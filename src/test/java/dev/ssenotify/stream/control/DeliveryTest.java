@@ -158,10 +158,8 @@ class DeliveryTest {
     }
 
     private static Frame event(long sequence) {
-        LoggedEvent logged = new LoggedEvent(sequence, "e-" + sequence, SseTarget.all(), null, 0);
-        Frame frame = Frame.event(logged, WireEvent.event("n", "e-" + sequence, null, ("" + sequence).getBytes(StandardCharsets.UTF_8)));
-        logged.frame(frame);
-        return frame;
+        return new LoggedEvent(sequence, "e-" + sequence, SseTarget.all(), null, 0,
+                WireEvent.event("n", "e-" + sequence, null, ("" + sequence).getBytes(StandardCharsets.UTF_8)), null).frame();
     }
 
     @Test

@@ -22,10 +22,7 @@ class FrameQueueTest {
     }
 
     private static Frame event(long sequence, String coalesceKey) {
-        LoggedEvent logged = new LoggedEvent(sequence, "x-" + sequence, SseTarget.all(), null, 0);
-        Frame frame = coalesceKey == null ? Frame.event(logged, SMALL) : Frame.event(logged, SMALL, coalesceKey);
-        logged.frame(frame);
-        return frame;
+        return new LoggedEvent(sequence, "x-" + sequence, SseTarget.all(), null, 0, SMALL, coalesceKey).frame();
     }
 
     @Test

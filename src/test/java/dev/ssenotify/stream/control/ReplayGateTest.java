@@ -22,10 +22,8 @@ import org.junit.jupiter.api.Test;
 class ReplayGateTest {
 
     private static Frame logged(long sequence) {
-        LoggedEvent event = new LoggedEvent(sequence, "x-" + sequence, SseTarget.all(), null, 0);
-        Frame frame = Frame.event(event, WireEvent.event("e", "x-" + sequence, null, new byte[1]));
-        event.frame(frame);
-        return frame;
+        return new LoggedEvent(sequence, "x-" + sequence, SseTarget.all(), null, 0,
+                WireEvent.event("e", "x-" + sequence, null, new byte[1]), null).frame();
     }
 
     @Test
