@@ -295,7 +295,9 @@ class StreamingIT {
     @Test
     void metricsAndHealthAnswer() {
         try (SseStream stream = Api.anonymous(base).stream()) {
+            send(Api.basic(base, "carol", "carol"), "{\"event\":\"timed\",\"data\":1,\"target\":\"user\"}", -1);
             HttpResponse<String> metrics = admin.getRoot("/metrics?scope=application");
+            assertDispatchTimedInSeconds(metrics.body());
             assertEquals(200, metrics.statusCode());
             for (String name : List.of("sse_clients_connected", "sse_connections_opened_total", "sse_connections_closed_total",
                     "sse_connections_rejected_total", "sse_events_sent_total", "sse_events_dropped_total",
@@ -309,6 +311,23 @@ class StreamingIT {
             assertEquals(200, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("sse-streams"), ready.body());
             assertTrue(live.body().contains("sse-heartbeat"), live.body());
+        }
+    }
+
+    /**
+     * {@code sse_dispatch_seconds} holds seconds in every line (a publish takes well under ten): Payara
+     * exported a timer's quantiles in nanoseconds under that name.
+     */
+    private static void assertDispatchTimedInSeconds(String metrics) {
+        List<String> lines = metrics.lines().filter(l -> l.startsWith("sse_dispatch_seconds")).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sse_dispatch_seconds_count")), metrics);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sse_dispatch_seconds_bucket")), "latency buckets: " + lines);
+        for (String line : lines) {
+            if (line.startsWith("sse_dispatch_seconds_count") || line.startsWith("sse_dispatch_seconds_bucket")) {
+                continue;
+            }
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            assertTrue(value < 10, "not seconds: " + line);
         }
     }
 

@@ -1,33 +1,25 @@
 package dev.ssenotify.telemetry.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.function.Function;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
+import java.util.function.LongConsumer;
 
 /**
- * Where counters, timers and gauges are made: the one class that talks to the MicroProfile Metrics
- * registry, so the one to replace on a server without it. Names become {@code sse_*} in Prometheus.
+ * Where counters, the dispatch timer and gauges are made: the seam between the telemetry and whatever
+ * metrics registry the server offers ({@link MeterRegistries} picks one). Names are dotted
+ * ({@code sse.events.published}); each registry turns them into its Prometheus names ({@code sse_events_published_total}).
  */
-@ApplicationScoped
-public class Meters {
+public interface Meters {
 
-    @Inject
-    MetricRegistry metrics;
+    /** The counter of this name, with one tag when {@code tag} is not null, made on first use. */
+    Count counter(String name, String tag, String value);
 
-    /** The counter of this name and tags, made on first use and the same one after. */
-    Counter counter(String name, Tag... tags) {
-        return metrics.counter(name, tags);
+    default Count counter(String name) {
+        return counter(name, null, null);
     }
 
-    Timer timer(String name) {
-        return metrics.timer(name);
-    }
+    /** Records durations, in nanoseconds, exported in seconds. */
+    LongConsumer timer(String name);
 
-    <T> void gauge(String name, T owner, Function<T, ? extends Number> reading) {
-        metrics.gauge(name, owner, reading);
-    }
+    /** A gauge on state another bean owns, read when the metrics are. */
+    <T> void gauge(String name, T owner, Function<T, ? extends Number> reading);
 }

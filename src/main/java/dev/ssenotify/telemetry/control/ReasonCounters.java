@@ -3,11 +3,8 @@ package dev.ssenotify.telemetry.control;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * One counter per constant of a reason enum, all under one metric name with a {@code reason} tag whose value
@@ -15,7 +12,7 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 final class ReasonCounters<R extends Enum<R>> {
 
-    private final Map<R, Counter> counters;
+    private final Map<R, Count> counters;
     private final Function<R, String> label;
 
     /**
@@ -24,19 +21,19 @@ final class ReasonCounters<R extends Enum<R>> {
      * @param registry makes (or finds) the counter of a name and a tag
      */
     ReasonCounters(String name, Class<R> type, Function<R, String> label, Predicate<R> counted,
-                   BiFunction<String, Tag, Counter> registry) {
+                   Meters registry) {
         this.counters = new EnumMap<>(type);
         this.label = label;
         for (R reason : type.getEnumConstants()) {
             if (counted.test(reason)) {
-                counters.put(reason, registry.apply(name, new Tag("reason", label.apply(reason))));
+                counters.put(reason, registry.counter(name, "reason", label.apply(reason)));
             }
         }
     }
 
     /** Counts one for {@code reason}; a reason without a counter of its own is not counted here. */
     void inc(R reason) {
-        Counter counter = counters.get(reason);
+        Count counter = counters.get(reason);
         if (counter != null) {
             counter.inc();
         }
@@ -45,7 +42,7 @@ final class ReasonCounters<R extends Enum<R>> {
     /** Every counted reason's label and count, in declaration order, zeros included. */
     Map<String, Long> byLabel() {
         Map<String, Long> out = new LinkedHashMap<>();
-        counters.forEach((reason, counter) -> out.put(label.apply(reason), counter.getCount()));
+        counters.forEach((reason, counter) -> out.put(label.apply(reason), counter.count()));
         return out;
     }
 }

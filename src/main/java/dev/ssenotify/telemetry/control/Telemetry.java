@@ -5,20 +5,14 @@ import dev.ssenotify.notify.entity.RejectReason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
+import java.util.function.LongConsumer;
 
 /**
- * The delivery counters behind both the stats endpoint and MicroProfile Metrics. Names and tags are fixed
- * and few: never one per user or per client.
- * <p>
- * Each count is kept once, in the registry's {@link Counter}, and the stats read its {@code getCount()}:
- * MicroProfile Metrics 5.1 only exports as a counter what its own {@code counter(...)} made (there is no
- * {@code register}, and {@code Metadata} has no type), so a count of ours could be exported only as a gauge.
+ * The delivery counters behind both the stats endpoint and the {@code sse_*} metrics. Names and tags are
+ * fixed and few: never one per user or per client. Each count is kept once, in the counter the server's
+ * registry made ({@link Meters}), and the stats read it back.
  */
 @ApplicationScoped
 public class Telemetry {
@@ -26,22 +20,22 @@ public class Telemetry {
     @Inject
     Meters meters;
 
-    private Counter published;
-    private Counter sent;
-    private Counter dropped;
-    private Counter failed;
-    private Counter heartbeats;
-    private Counter opened;
-    private Counter duplicates;
-    private Counter replayed;
-    private Counter gaps;
-    private Counter acks;
-    private Counter offlineDropped;
-    private Counter coalesced;
+    private Count published;
+    private Count sent;
+    private Count dropped;
+    private Count failed;
+    private Count heartbeats;
+    private Count opened;
+    private Count duplicates;
+    private Count replayed;
+    private Count gaps;
+    private Count acks;
+    private Count offlineDropped;
+    private Count coalesced;
     private ReasonCounters<RejectReason> rejected;
     private ReasonCounters<DisconnectReason> closed;
     private ReasonCounters<DisconnectReason> evictions;
-    private Timer dispatch;
+    private LongConsumer dispatch;
 
     @PostConstruct
     void register() {
@@ -58,11 +52,11 @@ public class Telemetry {
         offlineDropped = meters.counter("sse.offline.dropped");
         coalesced = meters.counter("sse.events.coalesced");
         rejected = new ReasonCounters<>("sse.connections.rejected", RejectReason.class, RejectReason::label,
-                reason -> true, meters::counter);
+                reason -> true, meters);
         closed = new ReasonCounters<>("sse.connections.closed", DisconnectReason.class, DisconnectReason::label,
-                reason -> true, meters::counter);
+                reason -> true, meters);
         evictions = new ReasonCounters<>("sse.evictions", DisconnectReason.class, DisconnectReason::label,
-                DisconnectReason::eviction, meters::counter);
+                DisconnectReason::eviction, meters);
         dispatch = meters.timer("sse.dispatch");
     }
 
@@ -73,7 +67,7 @@ public class Telemetry {
 
     /** A caller was refused by a rate limit ({@code publish}, {@code login}, {@code connect}). */
     public void rateLimited(String limit) {
-        meters.counter("sse.rate.limited", new Tag("limit", limit)).inc();
+        meters.counter("sse.rate.limited", "limit", limit).inc();
     }
 
     /** A waiting frame was replaced by a newer one with the same coalesce key. */
@@ -140,51 +134,51 @@ public class Telemetry {
     }
 
     public void dispatchTook(long nanos) {
-        dispatch.update(Duration.ofNanos(nanos));
+        dispatch.accept(nanos);
     }
 
     public long publishedCount() {
-        return published.getCount();
+        return published.count();
     }
 
     public long sentCount() {
-        return sent.getCount();
+        return sent.count();
     }
 
     public long droppedCount() {
-        return dropped.getCount();
+        return dropped.count();
     }
 
     public long failedCount() {
-        return failed.getCount();
+        return failed.count();
     }
 
     public long heartbeatCount() {
-        return heartbeats.getCount();
+        return heartbeats.count();
     }
 
     public long openedCount() {
-        return opened.getCount();
+        return opened.count();
     }
 
     public long duplicateCount() {
-        return duplicates.getCount();
+        return duplicates.count();
     }
 
     public long replayedCount() {
-        return replayed.getCount();
+        return replayed.count();
     }
 
     public long gapCount() {
-        return gaps.getCount();
+        return gaps.count();
     }
 
     public long ackCount() {
-        return acks.getCount();
+        return acks.count();
     }
 
     public long offlineDroppedCount() {
-        return offlineDropped.getCount();
+        return offlineDropped.count();
     }
 
     public Map<String, Long> rejectedByReason() {

@@ -4,8 +4,13 @@ import dev.ssenotify.it.inapp.LastEventIdRecorder;
 import dev.ssenotify.it.inapp.LifecycleRecorder;
 import dev.ssenotify.it.inapp.TestSupportResource;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -32,6 +37,8 @@ public final class Deployments {
             "sse.max-anonymous-per-address", "10000",
             "sse.auth.login-rate.address", "off");
 
+    private static final String CONFIG = "META-INF/microprofile-config.properties";
+
     private Deployments() {
     }
 
@@ -41,7 +48,8 @@ public final class Deployments {
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: run the package phase first (mvn verify does)");
         }
-        Map<String, String> config = new TreeMap<>();
+        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        Map<String, String> config = new TreeMap<>(shippedSettings(archive));
         config.put("sse.auth.users", USERS);
         config.putAll(TEST_DEFAULTS);
         config.putAll(settings);
@@ -49,8 +57,24 @@ public final class Deployments {
         config.values().removeIf(String::isEmpty);
         StringBuilder properties = new StringBuilder();
         config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        return archive
                 .addClasses(TestSupportResource.class, LifecycleRecorder.class, LastEventIdRecorder.class)
-                .addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(properties.toString()), CONFIG);
+    }
+
+    /** What the WAR's own config file sets (the metrics' buckets, say): the test settings go on top of it. */
+    private static Map<String, String> shippedSettings(WebArchive archive) {
+        Node shipped = archive.get("/WEB-INF/classes/" + CONFIG);
+        Properties properties = new Properties();
+        if (shipped != null) {
+            try (InputStream in = shipped.getAsset().openStream()) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Map<String, String> out = new TreeMap<>();
+        properties.forEach((key, value) -> out.put((String) key, (String) value));
+        return out;
     }
 }
