@@ -43,11 +43,12 @@ class ClusterIT {
     private static RedisServer redis;
     private static PayaraInstance a;
     private static PayaraInstance b;
+    private static final Map<String, String> clusterSettings = new LinkedHashMap<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
         redis = RedisServer.start();
-        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> settings = clusterSettings;
         settings.put("sse.auth.users", Deployments.USERS);
         settings.putAll(Deployments.TEST_DEFAULTS);
         settings.put("sse.cluster.redis.uri", redis.uri());
@@ -58,6 +59,10 @@ class ClusterIT {
         CompletableFuture<PayaraInstance> first = CompletableFuture.supplyAsync(() -> start("a", settings));
         b = start("b", settings);
         a = first.get(5, TimeUnit.MINUTES);
+        // Started is not ready: ready is connected to Redis, caught up with it and seen by the other.
+        for (PayaraInstance instance : new PayaraInstance[]{a, b}) {
+            awaitTrue(() -> Api.anonymous(instance.base()).getRoot("/health/ready").statusCode() == 200, "ready");
+        }
     }
 
     private static PayaraInstance start(String name, Map<String, String> settings) {
@@ -132,8 +137,9 @@ class ClusterIT {
         } finally {
             streams.forEach(SseStream::close);
         }
-        JsonObject stats = Json.object(Api.anonymous(b.base()).get("api/sse-test").body());
-        assertEquals(2, stats.getJsonObject("cluster").getInt("instanceCount"), stats.toString());
+        // Each instance publishes its stats on a timer: the view of the others is a second or so behind.
+        awaitTrue(() -> Json.object(Api.anonymous(b.base()).get("api/sse-test").body())
+                .getJsonObject("cluster").getInt("instanceCount") == 2, "both instances in B's view");
     }
 
     @Test
@@ -172,6 +178,32 @@ class ClusterIT {
             awaitTrue(() -> adminA.send("{\"event\":\"after-outage\",\"data\":1,\"target\":\"user\",\"userId\":\"erin\"}")
                     .statusCode() == 202, "publishing works again");
             listener.awaitEvent("after-outage", WAIT);
+        }
+    }
+
+    /**
+     * Connecting to Redis never holds up the application's start (on Open Liberty it deadlocked there), and
+     * an instance is not ready until it has connected and read the shared streams.
+     */
+    @Test
+    @Order(7)
+    void anInstanceStartedBeforeRedisIsNotReadyUntilRedisComes() throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(clusterSettings);
+        try (RedisServer late = RedisServer.reserve()) {
+            settings.put("sse.cluster.redis.uri", late.uri());
+            try (PayaraInstance c = start("c", settings)) {
+                Api adminC = Api.basic(c.base(), "admin", "admin");
+                HttpResponse<String> notReady = adminC.getRoot("/health/ready");
+                assertEquals(503, notReady.statusCode(), notReady.body());
+                assertTrue(notReady.body().contains("\"redis\":\"DOWN\""), notReady.body());
+                assertEquals(200, adminC.getRoot("/health/live").statusCode(), "alive all along");
+                late.startProcess();
+                awaitTrue(() -> adminC.getRoot("/health/ready").statusCode() == 200, "C ready once Redis is there");
+                try (SseStream grace = Api.basic(c.base(), "grace", "grace").stream()) {
+                    send(adminC, "{\"event\":\"late-start\",\"data\":1,\"target\":\"user\",\"userId\":\"grace\"}");
+                    grace.awaitEvent("late-start", WAIT);
+                }
+            }
         }
     }
 

@@ -15,10 +15,14 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Cluster mode's rounds, on non-persistent EJB timers: every second this instance tells the others it is
@@ -28,6 +32,8 @@ import java.time.Duration;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// No transaction per tick: nothing here is transactional, and a failed round must not roll one back.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class ClusterTimer {
 
     private static final String ALIVE = "sse-alive";
@@ -44,7 +50,10 @@ public class ClusterTimer {
     @Inject
     StatsView stats;
 
+    private static final Logger LOG = Logger.getLogger("dev.ssenotify.cluster");
+
     private final Jsonb jsonb = JsonbBuilder.create();
+    private volatile boolean failing;
 
     @PostConstruct
     void schedule() {
@@ -57,16 +66,26 @@ public class ClusterTimer {
 
     private void every(Duration interval, String name) {
         long millis = Math.max(1, interval.toMillis());
-        timers.createIntervalTimer(millis, millis, new TimerConfig(name, false));
+        // The first round soon after start: the other instances see this one (and its streams) at once.
+        timers.createIntervalTimer(Math.min(millis, 1000), millis, new TimerConfig(name, false));
     }
 
     @Timeout
     void onTimeout(Timer timer) {
-        if (ALIVE.equals(timer.getInfo())) {
-            presence.alive();
-        } else if (LEASES.equals(timer.getInfo())) {
-            presence.renew(registry.leasesByUser());
-            presence.publishStats(jsonb.toJson(stats.snapshot()));
+        try {
+            if (ALIVE.equals(timer.getInfo())) {
+                presence.alive();
+            } else if (LEASES.equals(timer.getInfo())) {
+                presence.renew(registry.leasesByUser());
+                presence.publishStats(jsonb.toJson(stats.snapshot()));
+            }
+            failing = false;
+        } catch (RuntimeException e) {
+            // Redis away: readiness says so; one line per outage here, and the next round tries again.
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "Cluster rounds fail while Redis is away: {0}", e.toString());
+            }
         }
     }
 

@@ -61,18 +61,22 @@ public class RedisEventLog implements EventLog, CursorMoves {
     void start() {
         stream = cluster.key("events");
         String cursors = cluster.key("cursors");
-        if (!redis.ping()) {
-            throw new IllegalStateException("Redis at sse.cluster.redis.uri is not reachable");
-        }
         appendScript = new RedisAppendScript(cluster, config, redis, stream);
         entries = new RedisEventEntries(cluster, config, redis, encoder, stream);
         cursorMoves = new RedisCursorMoves(redis, cursors);
-        reader = new RedisStreamReader(redis::reader, scheduler, stream, cursors, this::dispatch, cursorMoves::apply);
+        // A blocked read must end before the command timeout, which Lettuce applies to every command.
+        long block = Math.max(100, cluster.commandTimeout().toMillis() / 2);
+        reader = new RedisStreamReader(redis::reader, scheduler, stream, cursors, block, this::dispatch, cursorMoves::apply);
     }
 
     @PreDestroy
     void stop() {
         reader.stop();
+    }
+
+    /** True once this instance has read everything the shared streams held, until a read fails. */
+    boolean caughtUp() {
+        return reader.caughtUp();
     }
 
     /** The first subscriber starts the read, so that no event is read before someone takes it. */
@@ -172,9 +176,13 @@ public class RedisEventLog implements EventLog, CursorMoves {
 
     @Override
     public int expire() {
-        long minId = System.currentTimeMillis() - config.replayRetention().toMillis();
-        redis.commands().xtrim(stream, io.lettuce.core.XTrimArgs.Builder.minId(minId + "-0").approximateTrimming());
         handoff.forgetOlderThan(TimeUnit.MINUTES.toNanos(1));
+        long minId = System.currentTimeMillis() - config.replayRetention().toMillis();
+        try {
+            redis.commands().xtrim(stream, io.lettuce.core.XTrimArgs.Builder.minId(minId + "-0").approximateTrimming());
+        } catch (RuntimeException redisAway) {
+            // Trimming can wait for the next sweep; the rest of this one (local queues, probes) must not.
+        }
         return 0;
     }
 

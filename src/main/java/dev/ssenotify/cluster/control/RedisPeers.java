@@ -5,7 +5,10 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** The instances sharing this one's Redis: their stats from {@link Presence}, the store's health by a PING. */
+/**
+ * The instances sharing this one's Redis: their stats from {@link Presence}; the store's health by a PING and
+ * by the shared streams' read having caught up.
+ */
 @ApplicationScoped
 @Typed(RedisPeers.class)
 public class RedisPeers implements Peers {
@@ -16,6 +19,8 @@ public class RedisPeers implements Peers {
     Presence presence;
     @Inject
     RedisConnections redis;
+    @Inject
+    RedisEventLog log;
 
     @Override
     public Optional<View> view() {
@@ -24,6 +29,8 @@ public class RedisPeers implements Peers {
 
     @Override
     public Optional<Boolean> storeUp() {
-        return Optional.of(redis.ping());
+        // Not ready until connected and caught up with the shared streams (an instance that just started
+        // rebuilds its offline queues from them), nor while Redis does not answer.
+        return Optional.of(redis.ping() && log.caughtUp());
     }
 }

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 final class RedisStreamReader {
 
     private static final Logger LOG = Logger.getLogger("dev.ssenotify.cluster");
+    private static final int BATCH = 500;
 
     private final Supplier<RedisAsyncCommands<String, String>> connection;
     private final ManagedScheduledExecutorService scheduler;
@@ -27,13 +28,18 @@ final class RedisStreamReader {
     private final Consumer<StreamMessage<String, String>> onCursor;
     private volatile String eventsFrom = "0-0";
     private volatile String cursorsFrom = "0-0";
+    private final long blockMillis;
     private volatile boolean running = true;
-    private volatile boolean healthy = true;
+    // Set by a read that found nothing more to take; cleared by a failed one: the instance is ready only
+    // once it has caught up with what Redis holds.
+    private volatile boolean caughtUp;
+    private volatile boolean warned;
 
     RedisStreamReader(Supplier<RedisAsyncCommands<String, String>> connection, ManagedScheduledExecutorService scheduler,
-                      String events, String cursors,
+                      String events, String cursors, long blockMillis,
                       Consumer<StreamMessage<String, String>> onEvent, Consumer<StreamMessage<String, String>> onCursor) {
         this.connection = connection;
+        this.blockMillis = blockMillis;
         this.scheduler = scheduler;
         this.events = events;
         this.cursors = cursors;
@@ -41,8 +47,18 @@ final class RedisStreamReader {
         this.onCursor = onCursor;
     }
 
+    /**
+     * Starts reading on the scheduler's thread, never the caller's: the caller may be the application's
+     * initialization, and connecting from there deadlocks on Open Liberty (the connection's threads wait
+     * for the initialization to end).
+     */
     void start() {
-        readNext();
+        scheduler.execute(this::readNext);
+    }
+
+    /** True once a read has taken everything Redis held, until a read fails. */
+    boolean caughtUp() {
+        return caughtUp;
     }
 
     void stop() {
@@ -53,25 +69,41 @@ final class RedisStreamReader {
         if (!running) {
             return;
         }
-        connection.get().xread(XReadArgs.Builder.block(10_000).count(500),
+        RedisAsyncCommands<String, String> commands;
+        try {
+            commands = connection.get();
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        commands.xread(XReadArgs.Builder.block(blockMillis).count(BATCH),
                         XReadArgs.StreamOffset.from(events, eventsFrom), XReadArgs.StreamOffset.from(cursors, cursorsFrom))
                 .whenComplete((messages, error) -> {
                     if (error != null) {
-                        if (healthy) {
-                            LOG.log(Level.WARNING, "Reading the shared streams failed; retrying: {0}", error.toString());
-                        }
-                        healthy = false;
-                        if (running) {
-                            scheduler.schedule(this::readNext, 500, TimeUnit.MILLISECONDS);
-                        }
+                        failed(error);
                         return;
                     }
-                    healthy = true;
+                    if (warned) {
+                        LOG.info("Reading the shared streams again");
+                        warned = false;
+                    }
                     if (messages != null) {
                         messages.forEach(this::handle);
                     }
+                    caughtUp = messages == null || messages.size() < BATCH;
                     readNext();
                 });
+    }
+
+    private void failed(Throwable error) {
+        caughtUp = false;
+        if (!warned) {
+            warned = true;
+            LOG.log(Level.WARNING, "Cannot read the shared streams; retrying: {0}", error.toString());
+        }
+        if (running) {
+            scheduler.schedule(this::readNext, 500, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void handle(StreamMessage<String, String> message) {

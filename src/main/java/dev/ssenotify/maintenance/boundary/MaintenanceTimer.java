@@ -12,6 +12,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -22,6 +24,8 @@ import java.time.Duration;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// No transaction per tick: nothing here is transactional, and a failed round must not roll one back.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class MaintenanceTimer {
 
     private static final String HEARTBEAT = "sse-heartbeat";

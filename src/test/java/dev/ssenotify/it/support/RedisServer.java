@@ -22,13 +22,18 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() throws IOException {
+        RedisServer server = reserve();
+        server.startProcess();
+        return server;
+    }
+
+    /** A free port and a directory for a Redis that {@link #startProcess()} starts later. */
+    public static RedisServer reserve() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        RedisServer server = new RedisServer(port, Files.createDirectories(Path.of("target", "redis-" + port)));
-        server.startProcess();
-        return server;
+        return new RedisServer(port, Files.createDirectories(Path.of("target", "redis-" + port)));
     }
 
     public void startProcess() throws IOException {
