@@ -1,5 +1,6 @@
 package dev.ssenotify.auth.control;
 
+import dev.ssenotify.web.control.ClientAddresses;
 import dev.ssenotify.limits.entity.RateLimitedException;
 import dev.ssenotify.web.control.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,8 @@ public class BasicOrSessionAuthentication implements HttpAuthenticationMechanism
     static final String REALM = "sse-notify";
 
     @Inject
+    ClientAddresses addresses;
+    @Inject
     UserDirectory directory;
     @Inject
     Logins logins;
@@ -36,7 +39,7 @@ public class BasicOrSessionAuthentication implements HttpAuthenticationMechanism
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<UserAccount> account;
             try {
-                account = basic(header.substring(6).trim(), request.getRemoteAddr());
+                account = basic(header.substring(6).trim(), addresses.of(request));
             } catch (RateLimitedException e) {
                 return throttled(response, e);
             }

@@ -1,5 +1,6 @@
 package dev.ssenotify.auth.control;
 
+import dev.ssenotify.web.control.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.ssenotify.limits.control.RateLimits;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import java.util.Set;
 public class Logins {
 
     @Inject
+    ClientAddresses addresses;
+    @Inject
     UserDirectory directory;
     @Inject
     RateLimits limits;
@@ -32,7 +35,7 @@ public class Logins {
     }
 
     public Optional<UserAccount> login(HttpServletRequest request, String name, String password) {
-        Optional<UserAccount> account = verify(name, password, request.getRemoteAddr());
+        Optional<UserAccount> account = verify(name, password, addresses.of(request));
         account.ifPresent(a -> SessionLogin.startFresh(request, a.name()));
         return account;
     }

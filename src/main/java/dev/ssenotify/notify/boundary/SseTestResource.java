@@ -1,5 +1,6 @@
 package dev.ssenotify.notify.boundary;
 
+import dev.ssenotify.web.control.ClientAddresses;
 import dev.ssenotify.cluster.control.Peers;
 import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.notify.entity.ClientInfo;
@@ -52,6 +53,8 @@ public class SseTestResource {
     // Room for the largest allowed data plus the other fields.
     private static final int BODY_OVERHEAD_BYTES = 16 * 1024;
 
+    @Inject
+    ClientAddresses addresses;
     @Inject
     SseService service;
     @Inject
@@ -110,7 +113,7 @@ public class SseTestResource {
         SseTarget target = authorizedTarget(input, request);
         Receipt receipt;
         try {
-            receipt = service.sendEventAs(publisher(request), event, target).toCompletableFuture().join();
+            receipt = service.sendEventAs(addresses.publisherOf(request), event, target).toCompletableFuture().join();
         } catch (java.util.concurrent.CompletionException e) {
             // The shared log is unreachable: say so, never drop the event silently.
             throw new ProblemException(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
@@ -122,16 +125,6 @@ public class SseTestResource {
                 .add("queued", receipt.queued())
                 .add("duplicate", receipt.duplicate())
                 .build()).build();
-    }
-
-    // Whose bucket a publish is counted in: the signed-in user, else the session, else the address.
-    private static String publisher(HttpServletRequest request) {
-        Principal principal = request.getUserPrincipal();
-        if (principal != null) {
-            return "user:" + principal.getName();
-        }
-        String session = SessionIds.current(request);
-        return session != null ? "session:" + session : "address:" + request.getRemoteAddr();
     }
 
     private void requireEnabled() {

@@ -1,5 +1,6 @@
 package dev.ssenotify.stream.boundary;
 
+import dev.ssenotify.web.control.ClientAddresses;
 import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.notify.entity.RejectReason;
 import dev.ssenotify.stream.control.ConnectionRejectedException;
@@ -38,6 +39,8 @@ import java.security.Principal;
 public class SseResource {
 
     @Inject
+    ClientAddresses addresses;
+    @Inject
     Streams streams;
     @Inject
     SseConfig config;
@@ -59,7 +62,7 @@ public class SseResource {
         String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
         try {
             OpenStream stream = streams.open(userId, SessionIds.current(request), lastEventId, clientKey,
-                    request.getRemoteAddr(), sink);
+                    addresses.of(request), sink);
             // Writing begins once this dispatch has returned and the runtime has started the response.
             request.setAttribute(StreamStartFilter.ATTRIBUTE, stream);
         } catch (ConnectionRejectedException e) {

@@ -35,6 +35,10 @@ public class WebConfig {
     @ConfigProperty(name = "sse.max-event-bytes", defaultValue = "65536")
     int maxEventBytes;
 
+    @Inject
+    @ConfigProperty(name = "sse.http.trusted-proxies")
+    Optional<String> trustedProxies;
+
     @PostConstruct
     void validate() {
         if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
@@ -53,6 +57,11 @@ public class WebConfig {
                 .map(String::trim)
                 .filter(origin -> !origin.isEmpty())
                 .toList();
+    }
+
+    /** Addresses of the reverse proxies whose {@code X-Forwarded-For} is believed ({@link ClientAddresses}). */
+    public List<String> trustedProxies() {
+        return Arrays.stream(trustedProxies.orElse("").split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
     }
 
     /** The origin browsers reach this server at, when configured; else the request's own scheme and Host. */
