@@ -27,8 +27,30 @@ public final class PayaraInstance implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the packaged WAR with these settings and waits (bounded) until it is ready. */
+    /** A Payara Micro jar and the JDK that runs it. */
+    public record Runtime(Path java, Path microJar) {
+
+        /** The build's Payara Micro 6 on the JDK running the tests (17). */
+        public static Runtime payara6() {
+            return new Runtime(Path.of(System.getProperty("java.home"), "bin", "java"),
+                    Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")));
+        }
+
+        /** Payara Micro 7, which needs Java 21 or later: on the machine's Temurin 25. */
+        public static Runtime payara7() {
+            return new Runtime(Path.of(System.getProperty("java25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java"),
+                    Path.of(System.getProperty("payara7.microJar", "target/payara-micro-7.jar")));
+        }
+    }
+
+    /** Starts the packaged WAR on Payara Micro 6 with these settings and waits (bounded) until it is up. */
     public static PayaraInstance start(String name, Map<String, String> settings, Duration timeout) throws IOException {
+        return start(Runtime.payara6(), name, settings, timeout);
+    }
+
+    /** Starts the packaged WAR on this runtime with these settings and waits (bounded) until it is up. */
+    public static PayaraInstance start(Runtime runtime, String name, Map<String, String> settings, Duration timeout)
+            throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "instances", name));
         Path properties = dir.resolve("settings.properties");
         StringBuilder text = new StringBuilder();
@@ -36,9 +58,8 @@ public final class PayaraInstance implements AutoCloseable {
         Files.writeString(properties, text);
         Path log = dir.resolve("payara.log");
         int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar",
-                System.getProperty("payara.microJar", "target/payara-micro.jar"),
+        Process process = new ProcessBuilder(List.of(runtime.java().toString(), "-Xmx512m", "-jar",
+                runtime.microJar().toString(),
                 "--deploy", System.getProperty("sse.war", "target/sse-notify.war"),
                 "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--disablephonehome",
                 "--rootdir", dir.resolve("root").toString(),

@@ -1,0 +1,208 @@
+package dev.ssenotify.it.servers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssenotify.it.support.Api;
+import dev.ssenotify.it.support.Deployments;
+import dev.ssenotify.it.support.SseFrame;
+import dev.ssenotify.it.support.SseStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP contract every server the WAR supports must keep, run against one {@link ServerUnderTest} per
+ * subclass: streams and who gets what, auth errors as problems, the per-user limit, replay, heartbeats, a
+ * departed client noticed without a stack trace in the server's log, health and metrics.
+ */
+public abstract class ContractSuite {
+
+    protected static final Duration WAIT = Duration.ofSeconds(15);
+
+    /** The settings every suite's server starts with: the test defaults, small limits, quick heartbeats. */
+    public static Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>(Deployments.TEST_DEFAULTS);
+        settings.put("sse.auth.users", Deployments.USERS);
+        settings.put("sse.max-clients-per-user", "3");
+        settings.put("sse.heartbeat.interval", "PT2S");
+        settings.put("sse.cleanup.interval", "PT2S");
+        return settings;
+    }
+
+    /** The server this suite runs against, started once per class by the subclass. */
+    protected abstract ServerUnderTest server();
+
+    private URL base() {
+        try {
+            return server().base().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Api as(String user) {
+        return Api.basic(base(), user, user);
+    }
+
+    private static String toUser(String user, String event) {
+        return "{\"event\":\"" + event + "\",\"data\":{\"n\":1},\"target\":\"user\",\"userId\":\"" + user + "\"}";
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStreamStartsWithConnectedAndGetsOnlyItsOwnUsersEvents() {
+        try (SseStream alice = as("alice").stream(); SseStream bob = as("bob").stream()) {
+            assertEquals("sse.connected", alice.events().get(0).event(), "the first event");
+            assertEquals(202, as("admin").send(toUser("alice", "for-alice")).statusCode());
+            assertEquals(202, as("admin").send(toUser("bob", "for-bob")).statusCode());
+            alice.awaitEvent("for-alice", WAIT);
+            bob.awaitEvent("for-bob", WAIT);
+            assertTrue(alice.events("for-bob").isEmpty(), "alice never sees bob's event");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void authFailuresAreProblemsNotPages() {
+        HttpResponse<String> anonymous = Api.anonymous(base()).send(toUser("alice", "x"));
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertProblem(anonymous);
+        HttpResponse<String> broadcast = as("bob").send("{\"event\":\"x\",\"data\":1,\"target\":\"all\"}");
+        assertEquals(403, broadcast.statusCode(), broadcast.body());
+        assertProblem(broadcast);
+        HttpResponse<String> wrong = Api.basic(base(), "alice", "not-her-password").get("api/auth/me");
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertProblem(wrong);
+    }
+
+    private static void assertProblem(HttpResponse<String> response) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().map().toString());
+        assertTrue(response.body().contains("\"status\":" + response.statusCode()), response.body());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aUserPastItsLimitGets429WithRetryAfter() {
+        List<SseStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(as("carol").stream());
+            }
+            SseStream fourth = as("carol").tryStream();
+            open.add(fourth);
+            assertEquals(429, fourth.status(), fourth.errorBody());
+            assertTrue(fourth.response().headers().firstValue("Retry-After").isPresent(), "Retry-After");
+        } finally {
+            open.forEach(SseStream::close);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStreamThatComesBackWithLastEventIdGetsWhatItMissed() {
+        String lastId;
+        try (SseStream dave = as("dave").stream()) {
+            as("admin").send(toUser("dave", "before"));
+            lastId = dave.awaitEvent("before", WAIT).id();
+        }
+        as("admin").send(toUser("dave", "missed-1"));
+        as("admin").send(toUser("dave", "missed-2"));
+        Map<String, String> headers = Map.of("Authorization", Api.basicHeader("dave", "dave"), "Last-Event-ID", lastId);
+        try (SseStream back = SseStream.connect(Api.toUri(base()).resolve("api/sse"), headers)) {
+            back.awaitEvent("missed-1", WAIT);
+            back.awaitEvent("missed-2", WAIT);
+            assertTrue(back.events("before").isEmpty(), "nothing twice");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void heartbeatsKeepAQuietStreamAlive() {
+        try (SseStream erin = as("erin").stream()) {
+            SseFrame beat = erin.await(SseFrame::isComment, WAIT, "a heartbeat comment");
+            assertTrue(beat.comment().contains("heartbeat"), beat.toString());
+        }
+    }
+
+    /** A client gone is noticed by the next write and is an ordinary event: no stack trace in the log. */
+    @org.junit.jupiter.api.Test
+    void aClientThatVanishesIsNoticedQuietly() throws Exception {
+        long logBefore = Files.size(server().log());
+        int before = clients();
+        try (Socket socket = new Socket(server().base().getHost(), server().base().getPort())) {
+            String request = "GET /api/sse HTTP/1.1\r\nHost: " + server().base().getAuthority()
+                    + "\r\nAuthorization: " + Api.basicHeader("frank", "frank") + "\r\nAccept: text/event-stream\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            await(() -> clients() == before + 1, "the raw stream counted");
+            socket.setSoLinger(true, 0);
+        }
+        for (int i = 0; i < 3 && clients() > before; i++) {
+            as("admin").send(toUser("frank", "into-the-void-" + i));
+        }
+        await(() -> clients() == before, "the departed client noticed");
+        // The container's own lines about the close come with or before the app's line saying it left.
+        await(() -> logSince(logBefore).contains("user=frank reason="), "the departure logged");
+        String since = logSince(logBefore);
+        assertFalse(since.lines().anyMatch(line -> line.matches("\\s+at [\\w.$]+\\(.*")),
+                "no stack trace for a client leaving:\n" + since);
+    }
+
+    private String logSince(long offset) {
+        try {
+            String logged = new String(Files.readAllBytes(server().log()), StandardCharsets.UTF_8);
+            return logged.substring((int) Math.min(offset, logged.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int clients() {
+        return as("admin").json("api/sse-test").getInt("totalClients");
+    }
+
+    @org.junit.jupiter.api.Test
+    void healthAndMetricsAnswerWhereTheServerServesThem() throws Exception {
+        as("admin").send(toUser("grace", "timed"));
+        HttpClient client = HttpClient.newHttpClient();
+        for (String check : List.of("live", "ready")) {
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(server().health().resolve(check)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), check + ": " + health.body());
+        }
+        String metrics = client.send(HttpRequest.newBuilder(server().metrics()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String name : List.of("sse_events_published_total", "sse_clients_connected", "sse_dispatch_seconds_count")) {
+            assertTrue(metrics.contains(name), name + " missing from " + server().metrics());
+        }
+        for (String line : metrics.lines().filter(l -> l.startsWith("sse_dispatch_seconds")
+                && !l.startsWith("sse_dispatch_seconds_count") && !l.startsWith("sse_dispatch_seconds_bucket")).toList()) {
+            assertTrue(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) < 10, "not seconds: " + line);
+        }
+    }
+
+    protected static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
