@@ -2,7 +2,11 @@ package dev.ssenotify.it;
 
 import dev.ssenotify.it.servers.ContractSuite;
 import dev.ssenotify.it.servers.Payara7;
+import dev.ssenotify.it.servers.Recipes;
 import dev.ssenotify.it.servers.ServerUnderTest;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -13,7 +17,10 @@ class Payara7IT extends ContractSuite {
 
     @BeforeAll
     static void start() {
-        server = Payara7.start("payara7", settings());
+        // The shipped production settings, under the test's own: the recipe users copy is what runs.
+        Map<String, String> settings = new LinkedHashMap<>(Recipes.properties(Path.of("deployment", "payara", "production.properties")));
+        settings.putAll(settings());
+        server = Payara7.start("payara7", settings);
     }
 
     @AfterAll

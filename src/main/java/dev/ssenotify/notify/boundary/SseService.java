@@ -1,5 +1,6 @@
 package dev.ssenotify.notify.boundary;
 
+import dev.ssenotify.web.control.Roles;
 import dev.ssenotify.notify.control.Dispatcher;
 import dev.ssenotify.notify.control.StatsView;
 import dev.ssenotify.notify.entity.Receipt;
@@ -22,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 public class SseService {
 
     /** The role that may send events to anyone through the HTTP endpoints. */
-    public static final String ADMIN_ROLE = "sse-admin";
+    public static final String ADMIN_ROLE = Roles.ADMIN;
 
     @Inject
     Dispatcher dispatcher;

@@ -1,5 +1,6 @@
 package dev.ssenotify.web.boundary;
 
+import dev.ssenotify.web.control.Roles;
 import dev.ssenotify.web.control.WebConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Reads every request body under {@code /api/*} before the endpoint sees it, without holding a thread: the
@@ -30,6 +32,7 @@ public class BodyReadFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String BODY = BodyReadFilter.class.getName() + ".body";
+    static final String ROLES = BodyReadFilter.class.getName() + ".roles";
 
     @Inject
     transient WebConfig config;
@@ -51,7 +54,9 @@ public class BodyReadFilter extends HttpFilter {
                 RequestContextController requestContext = requestContexts.get();
                 boolean activated = requestContext.activate();
                 try {
-                    chain.doFilter(new BufferedBodyRequest(request, bytes), response);
+                    @SuppressWarnings("unchecked")
+                    Set<String> roles = (Set<String>) request.getAttribute(ROLES);
+                    chain.doFilter(new BufferedBodyRequest(request, bytes, roles), response);
                 } finally {
                     if (activated) {
                         requestContext.deactivate();
@@ -77,9 +82,10 @@ public class BodyReadFilter extends HttpFilter {
         // The common case: a small body that came with its headers is all there already. Taking it now costs
         // no thread either, and spares the second dispatch.
         if (length > 0 && in.available() >= length) {
-            chain.doFilter(new BufferedBodyRequest(request, in.readNBytes((int) length)), response);
+            chain.doFilter(new BufferedBodyRequest(request, in.readNBytes((int) length), null), response);
             return;
         }
+        request.setAttribute(ROLES, Roles.held(request));
         AsyncContext async = request.startAsync();
         async.setTimeout(config.bodyTimeout().toMillis());
         BodyReader reader = new BodyReader(async, in, length, max, config.bodyTimeout(), scheduler);

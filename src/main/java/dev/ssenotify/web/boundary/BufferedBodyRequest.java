@@ -1,5 +1,6 @@
 package dev.ssenotify.web.boundary;
 
+import dev.ssenotify.web.control.Roles;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,15 +10,27 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
-/** The request as the endpoint sees it: its body served from the bytes already read. */
+/**
+ * The request as the endpoint sees it: its body served from the bytes already read and, after a dispatch,
+ * the caller's roles as read before it ({@link Roles}).
+ */
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
+    private final Set<String> roles;
 
-    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+    /** @param roles the checked roles the caller held, read on the request's own thread; null: ask the request */
+    BufferedBodyRequest(HttpServletRequest request, byte[] body, Set<String> roles) {
         super(request);
         this.body = body;
+        this.roles = roles;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return roles != null ? roles.contains(role) : super.isUserInRole(role);
     }
 
     @Override

@@ -158,6 +158,32 @@ public abstract class ContractSuite {
                 "no stack trace for a client leaving:\n" + since);
     }
 
+    /**
+     * A body that arrives after its headers is read without a thread and the request dispatched again:
+     * the caller's identity and roles must survive that (Payara 7 lost the roles there).
+     */
+    @org.junit.jupiter.api.Test
+    void aBodyThatArrivesLateIsReadAndItsCallerKeepsItsRoles() throws Exception {
+        try (SseStream grace = as("grace").stream();
+             Socket socket = new Socket(server().base().getHost(), server().base().getPort())) {
+            byte[] body = toUser("grace", "late-body").getBytes(StandardCharsets.UTF_8);
+            String head = "POST /api/sse-test HTTP/1.1\r\nHost: " + server().base().getAuthority()
+                    + "\r\nAuthorization: " + Api.basicHeader("admin", "admin")
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // The point of the test: the body is not there when the request reaches the application.
+            Thread.sleep(300);
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 202", status, "an admin's late body to another user");
+            grace.awaitEvent("late-body", WAIT);
+        }
+    }
+
     private String logSince(long offset) {
         try {
             String logged = new String(Files.readAllBytes(server().log()), StandardCharsets.UTF_8);

@@ -1,0 +1,28 @@
+package dev.ssenotify.web.control;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The roles the application asks about, and which of them a caller holds. A request whose body is read
+ * without a thread is dispatched again later; Payara 7 cannot check roles on that dispatch's thread (its
+ * authorization service has no policy there), so they are read on the request's own thread first.
+ */
+public final class Roles {
+
+    /** May send events to anyone and read any stream's details. */
+    public static final String ADMIN = "sse-admin";
+
+    private static final List<String> CHECKED = List.of(ADMIN);
+
+    private Roles() {
+    }
+
+    /** The checked roles this caller holds. */
+    public static Set<String> held(HttpServletRequest request) {
+        return request.getUserPrincipal() == null ? Set.of()
+                : CHECKED.stream().filter(request::isUserInRole).collect(Collectors.toUnmodifiableSet());
+    }
+}
