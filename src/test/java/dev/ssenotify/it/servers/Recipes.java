@@ -1,7 +1,7 @@
 package dev.ssenotify.it.servers;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +17,17 @@ public final class Recipes {
 
     /** A properties recipe's keys and values (commented-out lines are not settings). */
     public static Map<String, String> properties(Path file) {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            properties.load(in);
+        try (InputStream in = Files.newInputStream(file)) {
+            return properties(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Properties text as keys and values, in file order where the format allows. */
+    public static Map<String, String> properties(InputStream in) throws IOException {
+        Properties properties = new Properties();
+        properties.load(in);
         Map<String, String> out = new LinkedHashMap<>();
         properties.forEach((key, value) -> out.put((String) key, (String) value));
         return out;

@@ -3,12 +3,12 @@ package dev.ssenotify.it.support;
 import dev.ssenotify.it.inapp.LastEventIdRecorder;
 import dev.ssenotify.it.inapp.LifecycleRecorder;
 import dev.ssenotify.it.inapp.TestSupportResource;
+import dev.ssenotify.it.servers.Recipes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -65,16 +65,13 @@ public final class Deployments {
     /** What the WAR's own config file sets (the metrics' buckets, say): the test settings go on top of it. */
     private static Map<String, String> shippedSettings(WebArchive archive) {
         Node shipped = archive.get("/WEB-INF/classes/" + CONFIG);
-        Properties properties = new Properties();
-        if (shipped != null) {
-            try (InputStream in = shipped.getAsset().openStream()) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (shipped == null) {
+            return Map.of();
         }
-        Map<String, String> out = new TreeMap<>();
-        properties.forEach((key, value) -> out.put((String) key, (String) value));
-        return out;
+        try (InputStream in = shipped.getAsset().openStream()) {
+            return Recipes.properties(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
