@@ -1,25 +1,33 @@
 package dev.ssenotify.telemetry.control;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.inject.Instance;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * Micrometer (WildFly's micrometer subsystem): the server's registry, whose Prometheus names match the
  * MicroProfile ones ({@code sse_events_published_total}, {@code sse_dispatch_seconds}). Loaded only when its
  * API is on the class path ({@link MeterRegistries}).
+ *
+ * <p>Only the registry's by-name methods are used ({@code counter}, {@code gauge}, {@code timer} with a name
+ * and tags). The registry WildFly injects (its {@code ApplicationRegistry}, WildFly 39) is a
+ * {@code SimpleMeterRegistry} of its own that passes exactly those on to the server's Prometheus registry;
+ * a meter built with {@code Gauge.builder(..).register(registry)} or {@code Timer.builder(..).register(..)}
+ * stays in that private registry, never exported, and the timer's builder also logs WFLYMMTREXT0015
+ * ("MeterRegistry.Config is not supported"). So the dispatch timer has no latency buckets here: WildFly exports
+ * its {@code _count}, {@code _sum} and {@code _max}.
  */
 final class MicrometerMeters implements Meters {
 
-    private static final Duration[] BUCKETS = Stream.of(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
-            .map(Duration::ofMillis).toArray(Duration[]::new);
+    // Typed as Iterable: micrometer-core 1.16 adds overloads taking Tags, absent from the 1.15 WildFly 39
+    // ships (NoSuchMethodError at deployment); the Iterable ones exist in both.
+    private static final Iterable<Tag> NO_TAGS = Tags.empty();
 
     private final MeterRegistry registry;
 
@@ -51,13 +59,16 @@ final class MicrometerMeters implements Meters {
 
     @Override
     public LongConsumer timer(String name) {
-        // The same buckets as META-INF/microprofile-config.properties gives the MicroProfile timer.
-        Timer timer = Timer.builder(name).serviceLevelObjectives(BUCKETS).register(registry);
+        Timer timer = registry.timer(name, NO_TAGS);
         return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The registry holds the owner weakly (a by-name gauge cannot ask for a strong reference); every owner is
+     * an application-scoped bean the application holds for its whole life, so the gauge never reads NaN.
+     */
     @Override
     public <T> void gauge(String name, T owner, Function<T, ? extends Number> reading) {
-        Gauge.builder(name, owner, o -> reading.apply(o).doubleValue()).strongReference(true).register(registry);
+        registry.gauge(name, NO_TAGS, owner, o -> reading.apply(o).doubleValue());
     }
 }
