@@ -34,4 +34,9 @@ class Payara7IT extends ContractSuite {
     protected ServerUnderTest server() {
         return server;
     }
+
+    @Override
+    protected ServerUnderTest startAnother(String name, Map<String, String> settings) {
+        return Payara7.start(name, settings);
+    }
 }

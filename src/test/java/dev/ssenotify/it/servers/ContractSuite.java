@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssenotify.it.support.Api;
 import dev.ssenotify.it.support.Deployments;
+import dev.ssenotify.it.support.RedisServer;
 import dev.ssenotify.it.support.SseFrame;
 import dev.ssenotify.it.support.SseStream;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,6 +48,9 @@ public abstract class ContractSuite {
 
     /** The server this suite runs against, started once per class by the subclass. */
     protected abstract ServerUnderTest server();
+
+    /** Starts one more server of the same kind (the cluster test starts two, side by side). */
+    protected abstract ServerUnderTest startAnother(String name, Map<String, String> settings);
 
     private URL base() {
         try {
@@ -181,6 +187,35 @@ public abstract class ContractSuite {
             String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertEquals("HTTP/1.1 202", status, "an admin's late body to another user");
             grace.awaitEvent("late-body", WAIT);
+        }
+    }
+
+    /** Two more instances on a private Redis: an event published on one reaches a stream on the other once. */
+    @org.junit.jupiter.api.Test
+    void anEventPublishedOnOneInstanceReachesAStreamOnAnotherOnce() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            Map<String, String> cluster = settings();
+            cluster.put("sse.cluster.redis.uri", redis.uri());
+            CompletableFuture<ServerUnderTest> first = CompletableFuture.supplyAsync(() -> startAnother("cluster-1", cluster));
+            try (ServerUnderTest two = startAnother("cluster-2", cluster)) {
+                ServerUnderTest one = first.get(4, TimeUnit.MINUTES);
+                Api admin = Api.basic(one.base().toURL(), "admin", "admin");
+                try (SseStream bob = Api.basic(two.base().toURL(), "bob", "bob").stream()) {
+                    assertEquals(202, admin.send(toUser("bob", "across")).statusCode());
+                    assertEquals(202, admin.send(toUser("bob", "after")).statusCode());
+                    bob.awaitEvent("after", WAIT);
+                    assertEquals(List.of("sse.connected", "across", "after"),
+                            bob.events().stream().map(SseFrame::event).toList(), "each once, in order");
+                }
+            } finally {
+                // Started (each start is bounded) even when the other failed: stop it too.
+                first.handle((one, failed) -> {
+                    if (one != null) {
+                        one.close();
+                    }
+                    return null;
+                }).get(5, TimeUnit.MINUTES);
+            }
         }
     }
 
