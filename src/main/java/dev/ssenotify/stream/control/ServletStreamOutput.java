@@ -23,6 +23,7 @@ final class ServletStreamOutput implements StreamOutput {
     private volatile ServletOutputStream out;
     private volatile AsyncContext async;
     private volatile boolean failed;
+    private volatile boolean closed;
 
     ServletStreamOutput(SseEventSink sink) {
         this.sink = sink;
@@ -63,25 +64,37 @@ final class ServletStreamOutput implements StreamOutput {
 
     @Override
     public boolean isClosed() {
-        return failed || sink.isClosed();
+        return closed || failed || sink.isClosed();
     }
 
+    /**
+     * Ends the response by completing the request; the sink is not closed. It started the response and this
+     * class has written everything since, so the sink has nothing to send; but RESTEasy's (Open Liberty)
+     * flushes on close through a WriteListener of its own when off the request's thread, which the container
+     * refuses, ours being set: an error in the server's log (SRVE9009E) and a close that stops short of
+     * completing the request (one that waited for its flush instead would wait forever).
+     */
     @Override
     public void close() {
+        closed = true;
+        AsyncContext context = async;
+        if (context == null) {
+            // never started: the sink still owns the response
+            closeSink();
+            return;
+        }
+        try {
+            context.complete();
+        } catch (RuntimeException e) {
+            // already completed
+        }
+    }
+
+    private void closeSink() {
         try {
             sink.close();
         } catch (RuntimeException e) {
             // the stream is gone either way
-        }
-        // The sink's close can stop short of completing the request (a flush refused in non-blocking mode);
-        // an uncompleted request would keep its socket for good.
-        AsyncContext context = async;
-        if (context != null) {
-            try {
-                context.complete();
-            } catch (RuntimeException e) {
-                // already completed
-            }
         }
     }
 }
