@@ -169,27 +169,40 @@ class LibertyIT {
         try (RedisServer redis = RedisServer.start()) {
             Map<String, String> cluster = settings(Map.of(
                     "sse.cluster.redis.uri", redis.uri(),
-                    "sse.cluster.key-prefix", "liberty-it"));
+                    "sse.cluster.key-prefix", "liberty-it",
+                    "sse.heartbeat.interval", "PT2S"));
             CompletableFuture<Liberty> starting = CompletableFuture.supplyAsync(() -> Liberty.start("one", instance(cluster, "one")));
-            try (Liberty two = Liberty.start("two", instance(cluster, "two"));
-                 Liberty one = starting.get(4, TimeUnit.MINUTES);
-                 SseStream grace = Api.basic(url(two), "grace", "grace").stream()) {
-                HttpResponse<String> receipt = Api.basic(url(one), "admin", "admin")
-                        .send("{\"event\":\"across\",\"data\":7,\"target\":\"user\",\"userId\":\"grace\"}");
-                assertEquals(202, receipt.statusCode(), receipt.body());
-                String id = Json.field(receipt.body(), "eventId");
-                assertEquals(id, grace.awaitEvent("across", WAIT).id());
-                // A marker after it on the same log: once it is here, a second copy would have been too.
-                send(Api.basic(url(two), "grace", "grace"), "{\"event\":\"marker\",\"data\":0,\"target\":\"user\"}");
-                grace.awaitEvent("marker", WAIT);
-                assertEquals(List.of("sse.connected", "across", "marker"), names(grace));
+            Liberty two = null;
+            try {
+                two = Liberty.start("two", instance(cluster, "two"));
+                Liberty one = starting.get(4, TimeUnit.MINUTES);
+                try (SseStream grace = Api.basic(url(two), "grace", "grace").stream()) {
+                    HttpResponse<String> receipt = Api.basic(url(one), "admin", "admin")
+                            .send("{\"event\":\"across\",\"data\":7,\"target\":\"user\",\"userId\":\"grace\"}");
+                    assertEquals(202, receipt.statusCode(), receipt.body());
+                    String id = Json.field(receipt.body(), "eventId");
+                    assertEquals(id, grace.awaitEvent("across", WAIT).id());
+                    // A marker after it on the same log: once it is here, a second copy would have been too.
+                    send(Api.basic(url(two), "grace", "grace"), "{\"event\":\"marker\",\"data\":0,\"target\":\"user\"}");
+                    grace.awaitEvent("marker", WAIT);
+                    assertEquals(List.of("sse.connected", "across", "marker"), names(grace));
+                }
+                // Liberty's stop waits up to 30 s for open requests before the app closes its streams: let a
+                // heartbeat find grace gone first.
+                Api admin = Api.basic(url(two), "admin", "admin");
+                awaitTrue(() -> totalClients(admin) == 0, "grace's stream gone from two");
             } finally {
-                starting.handle((one, failure) -> {
-                    if (one != null) {
-                        one.close();
-                    }
-                    return null;
-                }).get(2, TimeUnit.MINUTES);
+                // Both stop at once; one that is still starting (two failed first) is stopped once it is up.
+                CompletableFuture<Void> stopping = starting.handle((one, failure) -> one)
+                        .thenAcceptAsync(one -> {
+                            if (one != null) {
+                                one.close();
+                            }
+                        });
+                if (two != null) {
+                    two.close();
+                }
+                stopping.get(5, TimeUnit.MINUTES);
             }
         }
     }
