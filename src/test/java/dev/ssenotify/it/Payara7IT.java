@@ -39,4 +39,9 @@ class Payara7IT extends ContractSuite {
     protected ServerUnderTest startAnother(String name, Map<String, String> settings) {
         return Payara7.start(name, settings);
     }
+
+    @Override
+    protected ServerUnderTest startAnswering(String name, Map<String, String> settings) {
+        return Payara7.startAnswering(name, settings);
+    }
 }

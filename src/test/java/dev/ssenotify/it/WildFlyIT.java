@@ -36,4 +36,9 @@ class WildFlyIT extends ContractSuite {
     protected ServerUnderTest startAnother(String name, Map<String, String> settings) {
         return WildFly.start(name, settings);
     }
+
+    @Override
+    protected ServerUnderTest startAnswering(String name, Map<String, String> settings) {
+        return WildFly.start(name, settings, WildFly::isUp);
+    }
 }

@@ -52,6 +52,9 @@ public abstract class ContractSuite {
     /** Starts one more server of the same kind (the cluster test starts two, side by side). */
     protected abstract ServerUnderTest startAnother(String name, Map<String, String> settings);
 
+    /** As {@link #startAnother}, but returns once the server answers, ready or not. */
+    protected abstract ServerUnderTest startAnswering(String name, Map<String, String> settings);
+
     private URL base() {
         try {
             return server().base().toURL();
@@ -162,6 +165,10 @@ public abstract class ContractSuite {
         String since = logSince(logBefore);
         assertFalse(since.lines().anyMatch(line -> line.matches("\\s+at [\\w.$]+\\(.*")),
                 "no stack trace for a client leaving:\n" + since);
+        // Nor an error line, in any server's format: Payara's SEVERE, WildFly's ERROR, Liberty's E codes.
+        assertFalse(since.lines().anyMatch(line -> line.contains("SEVERE") || line.contains(" ERROR ")
+                        || line.matches(".*\\bE [A-Z]{4,5}\\d{4}E\\b.*")),
+                "no error logged for a client leaving:\n" + since);
     }
 
     /**
@@ -207,6 +214,9 @@ public abstract class ContractSuite {
                     assertEquals(List.of("sse.connected", "across", "after"),
                             bob.events().stream().map(SseFrame::event).toList(), "each once, in order");
                 }
+                // Stopped with no stream open: Liberty's stop would wait 30 s for one before the app closes it.
+                Api adminTwo = Api.basic(two.base().toURL(), "admin", "admin");
+                await(() -> adminTwo.json("api/sse-test").getInt("totalClients") == 0, "bob's departed stream removed");
             } finally {
                 // Started (each start is bounded) even when the other failed: stop it too.
                 first.handle((one, failed) -> {
@@ -216,6 +226,43 @@ public abstract class ContractSuite {
                     return null;
                 }).get(5, TimeUnit.MINUTES);
             }
+        }
+    }
+
+    /**
+     * Connecting to Redis never holds up the application's start (on Open Liberty it deadlocked there), and
+     * an instance is not ready until it has connected and read the shared streams.
+     */
+    @org.junit.jupiter.api.Test
+    void anInstanceStartedBeforeItsRedisIsNotReadyUntilRedisComes() throws Exception {
+        try (RedisServer late = RedisServer.reserve()) {
+            Map<String, String> cluster = settings();
+            cluster.put("sse.cluster.redis.uri", late.uri());
+            try (ServerUnderTest early = startAnswering("before-redis", cluster)) {
+                assertEquals(503, status(early.health().resolve("ready")), "not ready without Redis");
+                assertEquals(200, status(early.health().resolve("live")), "alive all along");
+                late.startProcess();
+                await(() -> status(early.health().resolve("ready")) == 200, "ready once Redis is there");
+                try (SseStream grace = Api.basic(early.base().toURL(), "grace", "grace").stream()) {
+                    assertEquals(202, Api.basic(early.base().toURL(), "admin", "admin")
+                            .send(toUser("grace", "late-start")).statusCode());
+                    grace.awaitEvent("late-start", WAIT);
+                }
+                Api admin = Api.basic(early.base().toURL(), "admin", "admin");
+                await(() -> admin.json("api/sse-test").getInt("totalClients") == 0, "grace's departed stream removed");
+            }
+        }
+    }
+
+    private static int status(java.net.URI uri) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(WAIT).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

@@ -2,23 +2,17 @@ package dev.ssenotify.it.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
-import java.util.stream.Stream;
 
 /**
  * An Open Liberty server of its own, from the runtime the build unpacked to {@code target/servers/wlp}, set up
@@ -30,7 +24,6 @@ public final class Liberty implements ServerUnderTest {
     private static final Duration START = Duration.ofMinutes(3);
     private static final Duration STOP = Duration.ofSeconds(60);
     private static final String SERVER = "sse";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path wlp;
     private final Path userDir;
@@ -69,7 +62,7 @@ public final class Liberty implements ServerUnderTest {
         // one shared runtime.
         Path userDir = Path.of("target", "liberty", instanceName).toAbsolutePath();
         try {
-            deleteTree(userDir);
+            Servers.deleteTree(userDir);
             Path server = Files.createDirectories(userDir.resolve("servers").resolve(SERVER).resolve("apps"))
                     .getParent();
             // What `server create` would write is replaced by the shipped files anyway; copying is quicker than
@@ -79,9 +72,9 @@ public final class Liberty implements ServerUnderTest {
             Files.copy(recipe.resolve("jvm.options"), server.resolve("jvm.options"));
             Files.copy(Path.of(System.getProperty("sse.war", "target/sse-notify.war")),
                     server.resolve("apps/sse-notify.war"), StandardCopyOption.REPLACE_EXISTING);
-            int port = freePort();
+            int port = Servers.freePorts(1)[0];
             Files.writeString(server.resolve("bootstrap.properties"), "http.port=" + port + "\n"
-                    + "https.port=" + freePort() + "\n"
+                    + "https.port=" + Servers.freePorts(1)[0] + "\n"
                     + "http.host=127.0.0.1\n");
             StringBuilder options = new StringBuilder("\n# the test's settings\n");
             settings.forEach((key, value) -> options.append("-D").append(key).append('=').append(value).append('\n'));
@@ -106,7 +99,7 @@ public final class Liberty implements ServerUnderTest {
             if (pid().flatMap(ProcessHandle::of).map(p -> !p.isAlive()).orElse(false)) {
                 break;
             }
-            pause(250);
+            Servers.pause();
         }
         close();
         throw new IllegalStateException("Liberty did not reach " + what + " within " + START + " (last status "
@@ -114,15 +107,7 @@ public final class Liberty implements ServerUnderTest {
     }
 
     private int readyStatus() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(health().resolve("ready")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException notYet) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Servers.status(health().resolve("ready"));
     }
 
     @Override
@@ -189,31 +174,6 @@ public final class Liberty implements ServerUnderTest {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -18,7 +18,22 @@ public final class Payara7 implements ServerUnderTest {
         this.instance = instance;
     }
 
+    /** Starts an instance and waits (bounded) until {@code /health/ready} answers 200. */
     public static Payara7 start(String name, Map<String, String> settings) {
+        Payara7 server = startAnswering(name, settings);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (Servers.status(server.health().resolve("ready")) != 200) {
+            if (System.nanoTime() > deadline) {
+                server.close();
+                throw new IllegalStateException("Payara Micro 7 not ready within 2 minutes; see " + server.log());
+            }
+            Servers.pause();
+        }
+        return server;
+    }
+
+    /** Starts an instance and returns once it has deployed the WAR, ready or not. */
+    public static Payara7 startAnswering(String name, Map<String, String> settings) {
         try {
             return new Payara7(PayaraInstance.start(PayaraInstance.Runtime.payara7(), name, settings, Duration.ofMinutes(3)));
         } catch (IOException e) {

@@ -3,9 +3,6 @@ package dev.ssenotify.it.servers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +22,6 @@ public final class WildFly implements ServerUnderTest {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String name;
     private final Path dir;
@@ -54,11 +49,11 @@ public final class WildFly implements ServerUnderTest {
     public static WildFly start(String instanceName, Map<String, String> settings, Predicate<WildFly> until) {
         Path dir = Path.of("target", "wildfly", instanceName).toAbsolutePath();
         try {
-            ServerDirs.deleteTree(dir);
-            ServerDirs.copyTree(WildFlyDist.configured(), dir, Set.of("log", "tmp"));
+            Servers.deleteTree(dir);
+            Servers.copyTree(WildFlyDist.configured(), dir, Set.of("log", "tmp"));
             Path properties = dir.resolve("settings.properties");
-            ServerDirs.writeProperties(properties, settings);
-            int[] ports = ServerDirs.freePorts(5);
+            Servers.writeProperties(properties, settings);
+            int[] ports = Servers.freePorts(5);
             // Every port the configuration binds, each free, rather than an offset: an offset from the
             // defaults can still land on a port someone else holds.
             List<String> command = List.of(WildFlyDist.home().resolve("bin/standalone.sh").toString(),
@@ -79,11 +74,11 @@ public final class WildFly implements ServerUnderTest {
 
     /** The application answers: the server is up and the WAR deployed, ready or not. */
     public boolean isUp() {
-        return status(base().resolve("api/auth/me")) == 200;
+        return Servers.status(base().resolve("api/auth/me")) == 200;
     }
 
     public boolean isReady() {
-        return status(health().resolve("ready")) == 200;
+        return Servers.status(health().resolve("ready")) == 200;
     }
 
     @Override
@@ -147,30 +142,9 @@ public final class WildFly implements ServerUnderTest {
                 close();
                 throw new IllegalStateException(name + " started with errors; see " + log());
             }
-            pause(250);
+            Servers.pause();
         }
         close();
         throw new IllegalStateException(name + " did not get there within " + START_TIMEOUT + "; see " + log());
-    }
-
-    private int status(URI uri) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException notYet) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

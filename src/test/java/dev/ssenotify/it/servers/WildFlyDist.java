@@ -22,8 +22,8 @@ final class WildFlyDist {
     static synchronized Path configured() throws IOException {
         Path dir = Path.of("target", "wildfly", "configured").toAbsolutePath();
         if (!configuredThisRun) {
-            ServerDirs.deleteTree(dir);
-            ServerDirs.copyTree(home().resolve("standalone"), dir, Set.of());
+            Servers.deleteTree(dir);
+            Servers.copyTree(home().resolve("standalone"), dir, Set.of());
             configure(dir);
             configuredThisRun = true;
         }

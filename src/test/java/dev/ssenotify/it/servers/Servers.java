@@ -1,6 +1,12 @@
 package dev.ssenotify.it.servers;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +19,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** Files and ports for servers the tests start as processes of their own. */
-final class ServerDirs {
+final class Servers {
 
-    private ServerDirs() {
+    private Servers() {
     }
 
     /** Free ports, all bound at once so that no two are the same; free when this returns, not reserved. */
@@ -67,6 +73,32 @@ final class ServerDirs {
         properties.putAll(settings);
         try (var out = Files.newOutputStream(file)) {
             properties.store(out, "MicroProfile Config settings of this instance");
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The status a GET of {@code uri} answers with, or -1 while nothing answers there. */
+    static int status(URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notYet) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Between two looks at a server that is starting or stopping. */
+    static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
