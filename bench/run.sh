@@ -7,6 +7,8 @@
 #   BENCH_TARGETS=nchan bench/run.sh  # one server only
 #   BENCH_ARGS="--scenarios fanout --size fanout.n=2000" bench/run.sh
 #   BENCH_NO_BUILD=1 bench/run.sh     # keep target/sse-notify.war as it is
+#   bench/run.sh --server wildfly     # the WAR on WildFly 39 (or liberty, payara) against nchan, from the
+#                                     # recipes in deployment/ (the build unpacks the runtimes)
 #
 # Exit status is non-zero when any run missed, duplicated or misrouted an event, or a stream failed.
 set -euo pipefail
@@ -16,6 +18,13 @@ ROOT=$PWD
 OUT=$ROOT/target/bench
 SCALE=${BENCH_SCALE:-full}
 TARGETS=${BENCH_TARGETS:-app nchan}
+if [ "${1:-}" = "--server" ]; then
+    case "${2:-}" in
+        payara) TARGETS=${BENCH_TARGETS:-app nchan} ;;
+        wildfly|liberty) TARGETS=${BENCH_TARGETS:-$2 nchan} ;;
+        *) echo "bench: --server payara|wildfly|liberty" >&2; exit 2 ;;
+    esac
+fi
 APP_PORT=8181
 NCHAN_PORT=8090
 STARTUP_TIMEOUT=180
@@ -54,6 +63,8 @@ build() {
     fi
     mvn -q -Dexec.skip test-compile
     mvn -q dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test
+    case " $TARGETS " in *" wildfly "*) mvn -q dependency:unpack@unpack-wildfly ;; esac
+    case " $TARGETS " in *" liberty "*) mvn -q dependency:unpack@unpack-open-liberty ;; esac
 }
 
 wait_for() { # url, log, curl flags (-f: until it answers 2xx; Payara answers 404 until the WAR is deployed)
@@ -76,6 +87,39 @@ start_app() {
     SERVER_PIDS=$SERVER_PID
 }
 
+# The other runtimes, each set up from its recipe in deployment/ as its README says, on the same port, with
+# the same settings (bench/app-server.properties) and heap. The pid measured is the server JVM's.
+start_wildfly() {
+    local home base
+    home=$(ls -d "$ROOT"/target/servers/wildfly-* | head -1)
+    base=$OUT/wildfly
+    rm -rf "$base" && cp -r "$home/standalone" "$base"
+    JAVA_OPTS= "$home/bin/jboss-cli.sh" -Dsse.war="$ROOT/target/sse-notify.war" -Djboss.server.base.dir="$base" \
+        --file="$ROOT/deployment/wildfly/configure.cli" > "$OUT/wildfly-configure.log" 2>&1
+    (JAVA_OPTS="-Xms$SERVER_HEAP -Xmx$SERVER_HEAP" exec "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+        -Djboss.http.port="$APP_PORT" -Djboss.management.http.port=$((APP_PORT + 1000)) \
+        -P "$ROOT/bench/app-server.properties") > "$OUT/app-server.log" 2>&1 &
+    SERVER_PID=$!
+    wait_for "http://127.0.0.1:$APP_PORT/api/sse-test" "$OUT/app-server.log" -f
+    # standalone.sh runs the JVM as its child.
+    SERVER_PIDS=$(pgrep -P "$SERVER_PID" java | head -1)
+}
+
+start_liberty() {
+    local wlp=$ROOT/target/servers/wlp usr=$OUT/liberty
+    rm -rf "$usr" && mkdir -p "$usr/servers/sse/apps"
+    cp "$ROOT/deployment/liberty/server.xml" "$ROOT/deployment/liberty/jvm.options" "$usr/servers/sse/"
+    cp target/sse-notify.war "$usr/servers/sse/apps/"
+    sed -i "s/^-Xmx.*/-Xms$SERVER_HEAP\n-Xmx$SERVER_HEAP/" "$usr/servers/sse/jvm.options"
+    grep -v '^#' bench/app-server.properties | grep . | sed 's/^/-D/' >> "$usr/servers/sse/jvm.options"
+    echo "http.port=$APP_PORT" > "$usr/servers/sse/bootstrap.properties"
+    echo "https.port=$((APP_PORT + 1000))" >> "$usr/servers/sse/bootstrap.properties"
+    (WLP_USER_DIR=$usr exec "$wlp/bin/server" run sse) > "$OUT/app-server.log" 2>&1 &
+    SERVER_PID=$!
+    wait_for "http://127.0.0.1:$APP_PORT/api/sse-test" "$OUT/app-server.log" -f
+    SERVER_PIDS=$(pgrep -f "wlp.*sse" -n || echo "$SERVER_PID")
+}
+
 start_nchan() {
     local prefix=$OUT/nginx
     mkdir -p "$prefix/tmp"
@@ -88,10 +132,15 @@ start_nchan() {
 }
 
 run_tool() { # target name
-    local status=0
+    local status=0 target=bench/$1.properties
+    case $1 in
+        # The same HTTP API as the app on Payara: its target file, named for the runtime.
+        wildfly|liberty) target=$OUT/$1.properties
+                         sed "s/^name=.*/name=sse-notify on $1/" bench/app.properties > "$target" ;;
+    esac
     # shellcheck disable=SC2086
     timeout "$RUN_TIMEOUT" java -Xmx"$TOOL_HEAP" -cp "target/test-classes:$(cat "$OUT/cp.txt")" dev.ssenotify.bench.Main run \
-        --target "bench/$1.properties" --scale "$SCALE" --server-pids "$SERVER_PIDS" \
+        --target "$target" --scale "$SCALE" --server-pids "$SERVER_PIDS" \
         --out "$OUT/$1.json" ${BENCH_ARGS:-} || status=$?
     return $status
 }
@@ -104,6 +153,8 @@ for target in $TARGETS; do
     echo "bench: === $target ==="
     case $target in
         app) start_app ;;
+        wildfly) start_wildfly ;;
+        liberty) start_liberty ;;
         nchan) start_nchan ;;
         *) echo "bench: unknown target $target" >&2; exit 2 ;;
     esac
