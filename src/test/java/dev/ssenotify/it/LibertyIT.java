@@ -4,8 +4,6 @@ import dev.ssenotify.it.servers.ContractSuite;
 import dev.ssenotify.it.servers.Liberty;
 import dev.ssenotify.it.servers.ServerUnderTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The shared HTTP contract on Open Liberty 25.0.0.11, started from the users' recipe (deployment/liberty:
@@ -14,27 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class LibertyIT extends ContractSuite {
 
-    private static Liberty server;
-
-    @BeforeAll
-    static void start() {
-        server = Liberty.start("contract", settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Override
-    protected ServerUnderTest server() {
-        return server;
-    }
-
-    @Override
-    protected ServerUnderTest startAnother(String name, Map<String, String> settings) {
+    protected ServerUnderTest start(String name, Map<String, String> settings) {
         return Liberty.start(name, settings);
     }
 

@@ -26,12 +26,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The HTTP contract every server the WAR supports must keep, run against one {@link ServerUnderTest} per
  * subclass: streams and who gets what, auth errors as problems, the per-user limit, replay, heartbeats, a
  * departed client noticed without a stack trace in the server's log, health and metrics.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ContractSuite {
 
     protected static final Duration WAIT = Duration.ofSeconds(15);
@@ -46,14 +50,35 @@ public abstract class ContractSuite {
         return settings;
     }
 
-    /** The server this suite runs against, started once per class by the subclass. */
-    protected abstract ServerUnderTest server();
+    private ServerUnderTest server;
 
-    /** Starts one more server of the same kind (the cluster test starts two, side by side). */
-    protected abstract ServerUnderTest startAnother(String name, Map<String, String> settings);
+    /** Starts a server of this suite's kind and waits (bounded) until it is ready. */
+    protected abstract ServerUnderTest start(String name, Map<String, String> settings);
 
-    /** As {@link #startAnother}, but returns once the server answers, ready or not. */
+    /** As {@link #start}, but returns once the server answers, ready or not. */
     protected abstract ServerUnderTest startAnswering(String name, Map<String, String> settings);
+
+    /** What the suite's main server starts with; a runtime whose recipe is a settings file adds it. */
+    protected Map<String, String> serverSettings() {
+        return settings();
+    }
+
+    @BeforeAll
+    void startServer() {
+        server = start("contract", serverSettings());
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The server the tests run against, one per class. */
+    protected final ServerUnderTest server() {
+        return server;
+    }
 
     private URL base() {
         try {
@@ -75,8 +100,8 @@ public abstract class ContractSuite {
     void aStreamStartsWithConnectedAndGetsOnlyItsOwnUsersEvents() {
         try (SseStream alice = as("alice").stream(); SseStream bob = as("bob").stream()) {
             assertEquals("sse.connected", alice.events().get(0).event(), "the first event");
-            assertEquals(202, as("admin").send(toUser("alice", "for-alice")).statusCode());
-            assertEquals(202, as("admin").send(toUser("bob", "for-bob")).statusCode());
+            assertAccepted(as("admin").send(toUser("alice", "for-alice")));
+            assertAccepted(as("admin").send(toUser("bob", "for-bob")));
             alice.awaitEvent("for-alice", WAIT);
             bob.awaitEvent("for-bob", WAIT);
             assertTrue(alice.events("for-bob").isEmpty(), "alice never sees bob's event");
@@ -94,6 +119,10 @@ public abstract class ContractSuite {
         HttpResponse<String> wrong = Api.basic(base(), "alice", "not-her-password").get("api/auth/me");
         assertEquals(401, wrong.statusCode(), wrong.body());
         assertProblem(wrong);
+    }
+
+    private static void assertAccepted(HttpResponse<String> response) {
+        assertEquals(202, response.statusCode(), response.body());
     }
 
     private static void assertProblem(HttpResponse<String> response) {
@@ -122,11 +151,11 @@ public abstract class ContractSuite {
     void aStreamThatComesBackWithLastEventIdGetsWhatItMissed() {
         String lastId;
         try (SseStream dave = as("dave").stream()) {
-            as("admin").send(toUser("dave", "before"));
+            assertAccepted(as("admin").send(toUser("dave", "before")));
             lastId = dave.awaitEvent("before", WAIT).id();
         }
-        as("admin").send(toUser("dave", "missed-1"));
-        as("admin").send(toUser("dave", "missed-2"));
+        assertAccepted(as("admin").send(toUser("dave", "missed-1")));
+        assertAccepted(as("admin").send(toUser("dave", "missed-2")));
         Map<String, String> headers = Map.of("Authorization", Api.basicHeader("dave", "dave"), "Last-Event-ID", lastId);
         try (SseStream back = SseStream.connect(Api.toUri(base()).resolve("api/sse"), headers)) {
             back.awaitEvent("missed-1", WAIT);
@@ -203,8 +232,8 @@ public abstract class ContractSuite {
         try (RedisServer redis = RedisServer.start()) {
             Map<String, String> cluster = settings();
             cluster.put("sse.cluster.redis.uri", redis.uri());
-            CompletableFuture<ServerUnderTest> first = CompletableFuture.supplyAsync(() -> startAnother("cluster-1", cluster));
-            try (ServerUnderTest two = startAnother("cluster-2", cluster)) {
+            CompletableFuture<ServerUnderTest> first = CompletableFuture.supplyAsync(() -> start("cluster-1", cluster));
+            try (ServerUnderTest two = start("cluster-2", cluster)) {
                 ServerUnderTest one = first.get(4, TimeUnit.MINUTES);
                 Api admin = Api.basic(one.base().toURL(), "admin", "admin");
                 try (SseStream bob = Api.basic(two.base().toURL(), "bob", "bob").stream()) {
