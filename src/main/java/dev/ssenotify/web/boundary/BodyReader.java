@@ -53,11 +53,13 @@ final class BodyReader implements ReadListener, AsyncListener {
     /**
      * Reads what is there already. Bytes that reached the container between the filter's look and the
      * listener's registration raise no new event, and Grizzly then never calls back (seen under load as a
-     * whole body waiting for its 408): the filter calls this once after registering.
+     * whole body waiting for its 408): the filter calls this once after registering. Only when the
+     * container says bytes wait: asking Open Liberty {@code isReady()} here (its {@code available()} is
+     * always 0) made it lose its own callback now and then, and the request hung.
      */
     void kick() {
         try {
-            if (in.isReady()) {
+            if (in.available() > 0 && in.isReady()) {
                 onDataAvailable();
             }
         } catch (IOException | RuntimeException e) {
