@@ -284,15 +284,7 @@ public abstract class ContractSuite {
     }
 
     private static int status(java.net.URI uri) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(WAIT).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Servers.status(uri);
     }
 
     private String logSince(long offset) {
