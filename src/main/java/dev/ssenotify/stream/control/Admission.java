@@ -6,6 +6,7 @@ import dev.ssenotify.log.control.Frame;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,7 +55,7 @@ public class Admission {
         Frame probe = encoder.probe();
         long nextProbe = System.nanoTime();
         do {
-            int phase = registry.closePhase();
+            CompletableFuture<Void> phase = registry.closePhase();
             long now = System.nanoTime();
             if (now >= nextProbe) {
                 for (Connection connection : registry.ofUser(userId)) {

@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Phaser;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -28,8 +28,9 @@ public class ConnectionRegistry {
     private final DeliveryExecutor executor;
     private final ConnectionIndex index = new ConnectionIndex();
     private final ConnectionLimits limits;
-    // Advances on every close, without a lock: lets a caller wait for "some connection closed", bounded.
-    private final Phaser closes = new Phaser(1);
+    // Completed and replaced on every close, without a lock: lets a caller wait for "some connection closed",
+    // bounded. (A Phaser of one party threw when two connections closed at once.)
+    private volatile CompletableFuture<Void> nextClose = new CompletableFuture<>();
 
     @Inject
     ConnectionRegistry(SseConfig config, Telemetry telemetry, LifecycleEvents lifecycle, DeliveryExecutor executor,
@@ -64,7 +65,7 @@ public class ConnectionRegistry {
         }
         index.remove(connection);
         limits.release(connection);
-        closes.arrive();
+        signalClose();
         telemetry.dropped(connection.discardQueued());
         telemetry.closed(reason);
         lifecycle.disconnected(connection.info(), reason);
@@ -75,19 +76,27 @@ public class ConnectionRegistry {
         }
     }
 
+    // Two closes at once may both complete the same future and one replacement wins: every waiter holding
+    // it still wakes, which is all a close signal promises.
+    private void signalClose() {
+        CompletableFuture<Void> closed = nextClose;
+        nextClose = new CompletableFuture<>();
+        closed.complete(null);
+    }
+
     /** A token for {@link #awaitClose}: taken before doing what may close connections. */
-    int closePhase() {
-        return closes.getPhase();
+    CompletableFuture<Void> closePhase() {
+        return nextClose;
     }
 
     /**
      * Waits until a connection has closed since {@code phase} was taken, at most {@code millis}; returns at
      * once if one already has.
      */
-    void awaitClose(int phase, long millis) throws InterruptedException {
+    void awaitClose(CompletableFuture<Void> phase, long millis) throws InterruptedException {
         try {
-            closes.awaitAdvanceInterruptibly(phase, millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+            phase.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
             // none closed in time: the caller looks again
         }
     }

@@ -109,4 +109,56 @@ class ConnectionRegistryTest {
         assertTrue(registry.sameClient(connection("bob", null, "tab-1")).isEmpty(), "keys never match across users");
         assertTrue(registry.sameClient(connection("alice", null, "tab-2")).isEmpty());
     }
+
+    /** Connections close on many threads at once (a broadcast to departed clients): each close completes. */
+    @Test
+    void concurrentClosesEachCompleteAndAreCountedOnce() throws Exception {
+        TestConfig config = Fixtures.config();
+        config.setMaxClients(10_000);
+        config.setMaxClientsPerUser(10_000);
+        java.util.concurrent.atomic.AtomicInteger gone = new java.util.concurrent.atomic.AtomicInteger();
+        LifecycleEvents events = new LifecycleEvents() {
+            @Override
+            void connected(ClientInfo client) {
+            }
+
+            @Override
+            void disconnected(ClientInfo client, DisconnectReason reason) {
+                gone.incrementAndGet();
+            }
+        };
+        DeliveryExecutor inline = new DeliveryExecutor() {
+            @Override
+            void runOrInline(Runnable task, Priority priority) {
+                // the outputs here are null: nothing to close
+            }
+        };
+        ConnectionRegistry shared = new ConnectionRegistry(config, new Fixtures.QuietTelemetry(), events, inline,
+                UserLeases.NONE);
+        List<Connection> all = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            Connection connection = connection("user-" + (i % 50), null, null);
+            shared.admit(connection, null);
+            all.add(connection);
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> closing = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int from = t;
+                closing.add(threads.submit(() -> {
+                    for (int i = from; i < all.size(); i += 8) {
+                        shared.close(all.get(i), DisconnectReason.WRITE_FAILED);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> close : closing) {
+                close.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(0, shared.size());
+        assertEquals(4000, gone.get(), "every close ran to its end");
+    }
 }
