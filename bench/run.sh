@@ -40,6 +40,8 @@ ulimit -n "$(ulimit -Hn)" || true
 SERVER_PID=
 cleanup() {
     if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        # A launcher script (WildFly's, Liberty's) runs the JVM as its child: stop that first.
+        pkill -P "$SERVER_PID" 2>/dev/null || true
         kill "$SERVER_PID" 2>/dev/null || true
         for _ in $(seq 1 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
         kill -9 "$SERVER_PID" 2>/dev/null || true
@@ -102,7 +104,8 @@ start_wildfly() {
     SERVER_PID=$!
     wait_for "http://127.0.0.1:$APP_PORT/api/sse-test" "$OUT/app-server.log" -f
     # standalone.sh runs the JVM as its child.
-    SERVER_PIDS=$(pgrep -P "$SERVER_PID" java | head -1)
+    SERVER_PIDS=$(pgrep -P "$SERVER_PID" java | head -1 || true)
+    SERVER_PIDS=${SERVER_PIDS:-$SERVER_PID}
 }
 
 start_liberty() {
@@ -117,7 +120,9 @@ start_liberty() {
     (WLP_USER_DIR=$usr exec "$wlp/bin/server" run sse) > "$OUT/app-server.log" 2>&1 &
     SERVER_PID=$!
     wait_for "http://127.0.0.1:$APP_PORT/api/sse-test" "$OUT/app-server.log" -f
-    SERVER_PIDS=$(pgrep -f "wlp.*sse" -n || echo "$SERVER_PID")
+    # `server run` starts the JVM as its child (or is it, if it execs).
+    SERVER_PIDS=$(pgrep -P "$SERVER_PID" java | head -1 || true)
+    SERVER_PIDS=${SERVER_PIDS:-$SERVER_PID}
 }
 
 start_nchan() {
