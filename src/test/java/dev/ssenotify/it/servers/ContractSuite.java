@@ -320,18 +320,14 @@ public abstract class ContractSuite {
         }
     }
 
+    /** Polls the condition until it holds, failing after {@link #WAIT}; the servers' own pause between looks. */
     protected static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            Servers.pause();
         }
     }
 }
