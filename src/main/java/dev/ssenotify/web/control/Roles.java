@@ -15,7 +15,10 @@ public final class Roles {
     /** May send events to anyone and read any stream's details. */
     public static final String ADMIN = "sse-admin";
 
-    private static final List<String> CHECKED = List.of(ADMIN);
+    /** May publish to anyone through {@code POST /api/events}, topics included: a backend service. */
+    public static final String PUBLISHER = "sse-publisher";
+
+    private static final List<String> CHECKED = List.of(ADMIN, PUBLISHER);
 
     private Roles() {
     }
