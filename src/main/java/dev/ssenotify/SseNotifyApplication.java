@@ -1,6 +1,7 @@
 package dev.ssenotify;
 
 import dev.ssenotify.notify.boundary.SseService;
+import dev.ssenotify.web.control.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /** All HTTP endpoints live under {@code /api}. */
 @ApplicationPath("api")
-@DeclareRoles({SseNotifyApplication.ADMIN_ROLE})
+@DeclareRoles({SseNotifyApplication.ADMIN_ROLE, Roles.PUBLISHER})
 public class SseNotifyApplication extends Application {
 
     /** The role that may send events to anyone. */

@@ -51,7 +51,7 @@ class LibraryIT {
     @Test
     void theLibraryHoldsNoDemoPieces() throws Exception {
         try (ZipFile jar = new ZipFile(LIBRARY)) {
-            assertNull(jar.getEntry("dev/ssenotify/auth/control/BasicOrSessionAuthentication.class"));
+            assertNull(jar.getEntry("dev/ssenotify/auth/control/DemoLogin.class"));
             assertNull(jar.getEntry("dev/ssenotify/SseNotifyApplication.class"));
             assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("dev/ssenotify/web/boundary/ProblemMappers")));
         }

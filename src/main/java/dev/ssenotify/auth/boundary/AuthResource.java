@@ -2,9 +2,11 @@ package dev.ssenotify.auth.boundary;
 
 import dev.ssenotify.auth.control.Logins;
 import dev.ssenotify.auth.control.UserAccount;
+import dev.ssenotify.auth.control.UserDirectory;
 import dev.ssenotify.web.control.JsonBodies;
 import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.web.control.ProblemException;
+import dev.ssenotify.web.control.Roles;
 import dev.ssenotify.web.control.SessionIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,11 +42,16 @@ public class AuthResource {
 
     @Inject
     Logins logins;
+    @Inject
+    UserDirectory directory;
 
     @POST
     @Path("login")
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body,
                           @Context HttpServletRequest request) {
+        if (!directory.enabled()) {
+            throw ProblemException.notFound("the demo login is off (sse.auth.users is not set)");
+        }
         JsonObject json = JsonBodies.readObject(type, body, MAX_BODY_BYTES);
         String username = JsonBodies.optionalString(json, "username");
         String password = JsonBodies.optionalString(json, "password");
@@ -71,7 +78,7 @@ public class AuthResource {
         String name = principal == null ? null : principal.getName();
         // The same roles login answered with: the account's, when the built-in directory knows the caller.
         Set<String> roles = name == null ? Set.of() : logins.rolesOf(name)
-                .orElseGet(() -> request.isUserInRole("sse-admin") ? Set.of("sse-admin") : Set.of());
+                .orElseGet(() -> Roles.held(request));
         return identity(name, roles, SessionIds.current(request)).build();
     }
 

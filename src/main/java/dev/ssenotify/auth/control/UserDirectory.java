@@ -39,6 +39,11 @@ public class UserDirectory {
         return account != null && matches ? Optional.of(account) : Optional.empty();
     }
 
+    /** Whether the demo login is on: {@code sse.auth.users} names at least one account. */
+    public boolean enabled() {
+        return !accounts.isEmpty();
+    }
+
     public Optional<UserAccount> find(String name) {
         return Optional.ofNullable(name == null ? null : accounts.get(name));
     }

@@ -43,8 +43,10 @@ public class MaintenanceTimer {
     void schedule() {
         every(config.heartbeatInterval().dividedBy(maintenance.slices()), HEARTBEAT);
         every(config.cleanupInterval(), CLEANUP);
-        // A few looks per timeout, never more than one a second (the shortest EJB timer interval everywhere).
-        every(max(Duration.ofSeconds(1), config.writeTimeout().dividedBy(4)), DEADLINES);
+        // Once a second (the shortest EJB timer interval everywhere): a stream closes within a second of its
+        // token's expiry, and a stuck one within a second of its write timeout. The look is a field read
+        // per connection.
+        every(Duration.ofSeconds(1), DEADLINES);
     }
 
     private void every(Duration interval, String name) {
@@ -52,10 +54,6 @@ public class MaintenanceTimer {
             long millis = Math.max(1, interval.toMillis());
             timers.createIntervalTimer(millis, millis, new TimerConfig(name, false));
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     @Timeout

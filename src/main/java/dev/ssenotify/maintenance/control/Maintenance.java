@@ -12,6 +12,7 @@ import dev.ssenotify.stream.control.ConnectionRegistry;
 import dev.ssenotify.stream.control.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 
 /**
  * Heartbeats and the cleanup sweep. A client that left is only noticed when a write to it fails, so both
@@ -86,14 +87,17 @@ public class Maintenance {
     }
 
     /**
-     * Closes, as slow consumers, the connections whose output has taken nothing for
+     * Closes the streams whose caller's token has expired ({@code token-expired}), and, as slow consumers, the connections whose output has taken nothing for
      * {@code sse.client.write-timeout}: their writer parked, and the client never drained its socket.
      */
     public void enforceWriteDeadlines() {
         long limit = config.writeTimeout().toNanos();
+        Instant now = Instant.now();
         for (Connection connection : registry.all()) {
             if (connection.nanosParked() > limit) {
                 registry.close(connection, DisconnectReason.SLOW_CONSUMER);
+            } else if (connection.expiredAt(now)) {
+                registry.close(connection, DisconnectReason.TOKEN_EXPIRED);
             }
         }
     }

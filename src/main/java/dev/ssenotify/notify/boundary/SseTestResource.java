@@ -1,25 +1,19 @@
 package dev.ssenotify.notify.boundary;
 
 import dev.ssenotify.web.control.ClientAddresses;
-import dev.ssenotify.cluster.control.Peers;
 import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.Receipt;
 import dev.ssenotify.notify.entity.SseEvent;
-import dev.ssenotify.notify.entity.SseStats;
 import dev.ssenotify.notify.entity.SseTarget;
 import dev.ssenotify.stream.control.Streams;
 import dev.ssenotify.web.control.JsonBodies;
-import dev.ssenotify.web.control.Jsonp;
 import dev.ssenotify.web.control.ProblemException;
 import dev.ssenotify.web.control.Problems;
 import dev.ssenotify.web.control.SessionIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,8 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.util.Map;
 import java.security.Principal;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,41 +58,13 @@ public class SseTestResource {
     @ConfigProperty(name = "sse.test-endpoint.enabled", defaultValue = "false")
     boolean enabled;
     @Inject
-    Peers peers;
-
-    private static final Jsonb jsonb = JsonbBuilder.create();
+    StatsJson statsJson;
 
     /** This instance's stats; in cluster mode also every live instance's and their totals. */
     @GET
     public JsonObject stats() {
         requireEnabled();
-        JsonObject local = toJson(service.getStats());
-        return peers.view().map(view -> withCluster(local, view)).orElse(local);
-    }
-
-    private static JsonObject withCluster(JsonObject local, Peers.View view) {
-        JsonObjectBuilder instances = Jsonp.object();
-        long totalClients = 0;
-        long authenticated = 0;
-        Map<String, String> all = view.instanceStats();
-        for (Map.Entry<String, String> entry : all.entrySet()) {
-            JsonObject one = Jsonp.reader(new StringReader(entry.getValue())).readObject();
-            instances.add(entry.getKey(), one);
-            totalClients += one.getInt("totalClients", 0);
-            authenticated += one.getInt("authenticatedClients", 0);
-        }
-        return Jsonp.object(local)
-                .add("instanceId", view.instanceId())
-                .add("cluster", Jsonp.object()
-                        .add("instanceCount", all.size())
-                        .add("totalClients", totalClients)
-                        .add("authenticatedClients", authenticated)
-                        .add("instances", instances))
-                .build();
-    }
-
-    private JsonObject toJson(SseStats stats) {
-        return Jsonp.reader(new StringReader(jsonb.toJson(stats))).readObject();
+        return statsJson.current();
     }
 
     @POST
@@ -119,12 +83,7 @@ public class SseTestResource {
             throw new ProblemException(Problems.response(Response.Status.SERVICE_UNAVAILABLE,
                     "the event could not be stored; try again").header(HttpHeaders.RETRY_AFTER, 5).build());
         }
-        return Response.accepted(Jsonp.object()
-                .add("eventId", receipt.eventId())
-                .add("target", receipt.target())
-                .add("queued", receipt.queued())
-                .add("duplicate", receipt.duplicate())
-                .build()).build();
+        return Response.accepted(Outcomes.receipt(receipt)).build();
     }
 
     private void requireEnabled() {

@@ -19,6 +19,8 @@ public enum DisconnectReason {
     REPLACED("replaced", true),
     /** Application code closed it on purpose, e.g. at logout ({@code SseService.disconnect}). */
     CLOSED_BY_SERVER("closed-by-server"),
+    /** The caller's token expired while the stream was open; the client reconnects with a fresh one. */
+    TOKEN_EXPIRED("token-expired"),
     /** The server is shutting down or the application is undeployed. */
     SERVER_SHUTDOWN("server-shutdown");
 

@@ -1,5 +1,6 @@
 package dev.ssenotify.stream.boundary;
 
+import dev.ssenotify.web.control.CallerClaims;
 import dev.ssenotify.web.control.ClientAddresses;
 import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.notify.entity.RejectReason;
@@ -62,7 +63,7 @@ public class SseResource {
         String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
         try {
             OpenStream stream = streams.open(userId, SessionIds.current(request), lastEventId, clientKey,
-                    addresses.of(request), sink);
+                    addresses.of(request), CallerClaims.expiry(request), sink);
             // Writing begins once this dispatch has returned and the runtime has started the response.
             request.setAttribute(StreamStartFilter.ATTRIBUTE, stream);
         } catch (ConnectionRejectedException e) {

@@ -2,6 +2,7 @@ package dev.ssenotify.stream.control;
 
 import dev.ssenotify.log.control.Frame;
 import dev.ssenotify.notify.entity.ClientInfo;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,6 +29,8 @@ public final class Connection {
     // Written by the writer only; read by the deadline check.
     private volatile long lastWriteNanos = System.nanoTime();
     private final ReplayGate gate;
+    // When the caller's credentials expire; null when they do not.
+    private volatile Instant expiry;
 
     /**
      * @param clientKey the key a client sends to name itself across reconnects, or null
@@ -53,6 +56,17 @@ public final class Connection {
     /** The key the client named itself with, or null. */
     String clientKey() {
         return clientKey;
+    }
+
+    /** Closes the stream when the caller's token expires ({@code token-expired}); null: never. */
+    void expiresAt(Instant expiry) {
+        this.expiry = expiry;
+    }
+
+    /** Whether the caller's credentials have expired by {@code now}. */
+    public boolean expiredAt(Instant now) {
+        Instant at = expiry;
+        return at != null && !now.isBefore(at);
     }
 
     /** Which of the heartbeat slices this connection is beaten in. */

@@ -53,6 +53,12 @@ public class Streams {
      */
     public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, String address,
                            SseEventSink sink) {
+        return open(userId, sessionId, lastEventId, clientKey, address, null, sink);
+    }
+
+    /** As above, for a caller whose credentials expire at {@code expiry}: the stream closes then. */
+    public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, String address,
+                           Instant expiry, SseEventSink sink) {
         if (address != null) {
             try {
                 limits.connect(address);
@@ -67,6 +73,7 @@ public class Streams {
                 : new SinkStreamOutput(sink, config.writeTimeout().toMillis());
         Connection connection = new Connection(info, clientKey, output, config.clientQueueSize(),
                 config.maxBufferedBytes());
+        connection.expiresAt(expiry);
         // Live events wait at the gate while the replay is read; the log's head splits the two.
         connection.gate();
         admission.makeRoom(connection);

@@ -72,7 +72,7 @@ public class BodyReadFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        int max = config.maxBodyBytes();
+        int max = config.maxBodyBytes(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()));
         if (request.getContentLengthLong() > max) {
             BodyReader.refuse(response, 413, "Content Too Large", "the request body is larger than " + max + " bytes");
             return;

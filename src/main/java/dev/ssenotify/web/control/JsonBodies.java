@@ -23,6 +23,16 @@ public final class JsonBodies {
         return parseObject(read(body, maxBytes));
     }
 
+    /** The body as any JSON value, parsed strictly: for endpoints that take an object or an array. */
+    public static JsonValue readValue(MediaType type, InputStream body, int maxBytes) {
+        requireJson(type);
+        String text = read(body, maxBytes);
+        if (text.isBlank()) {
+            throw ProblemException.badRequest("the request body is empty");
+        }
+        return StrictJson.parse(text);
+    }
+
     /**
      * The body text as one JSON object, parsed strictly ({@link StrictJson}): 400 for anything else, for
      * callers that already hold the text.

@@ -35,9 +35,16 @@ public class WebConfig {
     @ConfigProperty(name = "sse.max-event-bytes", defaultValue = "65536")
     int maxEventBytes;
 
+    // A batch of events to POST /api/events: up to sse.publish.max-batch of them.
+    @Inject
+    @ConfigProperty(name = "sse.publish.max-body-bytes", defaultValue = "1048576")
+    int maxPublishBodyBytes;
+
     @Inject
     @ConfigProperty(name = "sse.http.trusted-proxies")
     Optional<String> trustedProxies;
+
+    private static final String PUBLISH_PATH = "/api/events";
 
     @PostConstruct
     void validate() {
@@ -77,6 +84,16 @@ public class WebConfig {
     /** The largest request body any endpoint takes: an event of {@code sse.max-event-bytes} and its fields. */
     public int maxBodyBytes() {
         return maxEventBytes + 16 * 1024;
+    }
+
+    /** The largest body of {@code POST /api/events}, a batch ({@code sse.publish.max-body-bytes}); never below one event's. */
+    public int maxPublishBodyBytes() {
+        return Math.max(maxPublishBodyBytes, maxBodyBytes());
+    }
+
+    /** The largest body of a request to this path ({@code /api/events} takes batches). */
+    public int maxBodyBytes(String path) {
+        return PUBLISH_PATH.equals(path) ? maxPublishBodyBytes() : maxBodyBytes();
     }
 
     /** How long a client may take to send a whole request body. */

@@ -17,6 +17,10 @@ public final class Json {
         return PROVIDER.createReader(new StringReader(text)).readObject();
     }
 
+    public static jakarta.json.JsonArray array(String text) {
+        return PROVIDER.createReader(new StringReader(text)).readArray();
+    }
+
     public static JsonValue value(String text) {
         return PROVIDER.createReader(new StringReader(text)).readValue();
     }
