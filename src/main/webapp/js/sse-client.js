@@ -180,7 +180,10 @@ export function streamBase(url) {
  * (true: the client gave up) and error.retryInMs; onMessage(event) for every application event;
  * onGap(event) for sse.gap. Events are { event, data, id }, data JSON-parsed when it parses.
  * headers (object or function) and authorization (string or function, may be async) go with the
- * stream and the acks. clientKey names this client across its reconnects (default: a random key per
+ * stream and the acks. getToken({ refresh }) (may be async) supplies a bearer token instead: it is called
+ * before every connection attempt, so a token that expired (the server closes such a stream with reason
+ * token-expired) is replaced on the reconnect; after a 401 it is called once more with refresh: true before
+ * the client gives up. clientKey names this client across its reconnects (default: a random key per
  * client, so per tab; null sends none). setTimeout, clearTimeout, random and now can be injected for tests.
  */
 export function createSseClient({
@@ -193,6 +196,7 @@ export function createSseClient({
   onGap,
   headers,
   authorization,
+  getToken,
   withCredentials = false,
   fetch: fetchImpl,
   retryMs = 5000,
@@ -228,6 +232,10 @@ export function createSseClient({
   let ackTimer = null;
   let ackInFlight = false;
   let ackedId = null;
+  // getToken: the last token, for the acks; whether the next attempt must ask for a fresh one.
+  let token = null;
+  let refreshToken = false;
+  const streamAuthorization = getToken ? () => (token ? `Bearer ${token}` : null) : authorization;
 
   function backoffMs() {
     const ceiling = Math.min(maxBackoffMs, baseRetryMs * 2 ** attempt);
@@ -246,6 +254,15 @@ export function createSseClient({
     return delay;
   }
 
+  function reconnectNow() {
+    if (stopped) return null;
+    reconnectTimer = setTimer(() => {
+      reconnectTimer = null;
+      open();
+    }, 0);
+    return 0;
+  }
+
   function armWatchdog(controller) {
     if (watchdog !== null) clearTimer(watchdog);
     watchdog = null;
@@ -259,7 +276,7 @@ export function createSseClient({
   }
 
   // Ends the attempt `controller` unless something already replaced it, then reconnects.
-  function drop(controller, reason, error, floorMs = 0, fatal = false) {
+  function drop(controller, reason, error, floorMs = 0, fatal = false, immediately = false) {
     if (controller !== current) return;
     current = null;
     if (watchdog !== null) clearTimer(watchdog);
@@ -267,7 +284,7 @@ export function createSseClient({
     if (fatal) stopped = true;
     const wasConnected = connected;
     connected = false;
-    const retryInMs = fatal ? null : scheduleReconnect(floorMs);
+    const retryInMs = fatal ? null : immediately ? reconnectNow() : scheduleReconnect(floorMs);
     if (wasConnected) safely(onDisconnect, { reason, willReconnect: !fatal });
     if (error) safely(onError, Object.assign(error, { fatal, retryInMs }));
   }
@@ -294,6 +311,7 @@ export function createSseClient({
     armWatchdog(current);
     connected = true;
     attempt = 0;
+    refreshToken = false;
     ackEnabled = ack; // a server that lacked /ack may have been upgraded since
     safely(onConnect, { ...info, heartbeatSeconds: heartbeatMs / 1000 });
   }
@@ -307,9 +325,11 @@ export function createSseClient({
     try {
       const extra = { Accept: "text/event-stream" };
       if (lastEventId) extra["Last-Event-ID"] = headerValue(lastEventId);
+      if (getToken) token = (await getToken({ refresh: refreshToken })) || null;
+      if (controller !== current) return;
       response = await doFetch(streamUrl, {
         method: "GET",
-        headers: await requestHeaders(headers, authorization, extra),
+        headers: await requestHeaders(headers, streamAuthorization, extra),
         credentials: withCredentials ? "include" : "same-origin",
         cache: "no-store",
         signal: controller.signal,
@@ -322,6 +342,11 @@ export function createSseClient({
     const type = response.headers?.get?.("content-type") ?? "";
     if (status !== 200 || !type.toLowerCase().startsWith("text/event-stream") || !response.body) {
       response.body?.cancel?.().catch(() => {});
+      // A refused token may only be stale: one more try with a fresh one, at once, before giving up.
+      if (status === 401 && getToken && !refreshToken) {
+        refreshToken = true;
+        return drop(controller, "error", Object.assign(new Error("HTTP 401: refreshing the token"), { status, response }), 0, false, true);
+      }
       const fatal = FATAL_STATUSES.has(status);
       const retryAfter = THROTTLED_STATUSES.has(status) ? parseRetryAfter(response.headers?.get?.("retry-after"), now()) : null;
       const message = status === 200 ? `not an event stream: ${type || "no content type"}` : `HTTP ${status}`;
@@ -368,7 +393,7 @@ export function createSseClient({
     ackedId = lastEventIdToAck;
     ackInFlight = true;
     try {
-      const response = await postJson(ackUrl, { lastEventId: lastEventIdToAck }, { fetch: doFetch, headers, authorization, withCredentials });
+      const response = await postJson(ackUrl, { lastEventId: lastEventIdToAck }, { fetch: doFetch, headers, authorization: streamAuthorization, withCredentials });
       // Servers without acks answer 404: stop asking until the next connection.
       if (response.status === 404) {
         ackEnabled = false;

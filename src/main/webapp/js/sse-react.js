@@ -11,7 +11,7 @@ const StateContext = createContext(null);
 
 /**
  * Owns one connection for its subtree. Props: url, autoConnect, onConnect, onDisconnect, onError,
- * onMessage, children; any other prop (onGap, headers, authorization, withCredentials, fetch, ack,
+ * onMessage, children; any other prop (onGap, headers, authorization, getToken, withCredentials, fetch, ack,
  * maxBackoffMs, sendUrl, ...) is passed to createSseClient. A new url means a new connection; the
  * callbacks, headers and authorization may change freely without reconnecting.
  */
@@ -30,6 +30,8 @@ export function SSEProvider({ url = "/api/sse", autoConnect = true, onConnect, o
     withCredentials,
     headers: () => resolve(props.current.headers),
     authorization: () => resolve(props.current.authorization),
+    // The newest getToken prop is asked each time, so a parent may swap it without reconnecting.
+    getToken: options.getToken ? (request) => props.current.getToken?.(request) : undefined,
     onConnect: (info) => { setConnected(true); props.current.onConnect?.(info); },
     onDisconnect: (info) => { setConnected(false); props.current.onDisconnect?.(info); },
     onError: (error) => props.current.onError?.(error),
@@ -43,9 +45,10 @@ export function SSEProvider({ url = "/api/sse", autoConnect = true, onConnect, o
   }, [client, autoConnect]);
 
   const sendEvent = useCallback(async (event, data, sendOptions = {}) => {
-    const { fetch, headers, authorization } = props.current;
+    const { fetch, headers, authorization, getToken } = props.current;
+    const bearer = getToken ? async () => `Bearer ${await getToken({ refresh: false })}` : undefined;
     const response = await postJson(sendUrl, { event, data, target: "user", ...sendOptions },
-      { fetch, headers, authorization, withCredentials });
+      { fetch, headers, authorization: authorization ?? bearer, withCredentials });
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       throw Object.assign(new Error(body?.detail || body?.title || `HTTP ${response.status}`), { status: response.status, problem: body });

@@ -1,6 +1,7 @@
 package dev.ssenotify.it;
 
 import dev.ssenotify.it.support.Api;
+import dev.ssenotify.it.support.Chromium;
 import dev.ssenotify.it.support.Deployments;
 import dev.ssenotify.it.support.Json;
 import static dev.ssenotify.it.StreamingIT.send;
@@ -8,17 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -33,8 +31,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,41 +49,21 @@ class SseTestPageIT {
     @ArquillianResource
     URL base;
 
+    private Chromium chromium;
     private ChromeDriver browser;
-    private Path profile;
     private WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("sse-chromium-");
-        browser = chromium(profile);
+    void openBrowser() {
+        chromium = new Chromium();
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, WAIT);
     }
 
-    private static ChromeDriver chromium(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
     @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        delete(profile);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -153,10 +129,9 @@ class SseTestPageIT {
     }
 
     @Test
-    void anotherUsersBrowserDoesNotSeeTheEvent() throws IOException {
-        Path otherProfile = Files.createTempDirectory("sse-chromium-");
-        ChromeDriver other = chromium(otherProfile);
-        try {
+    void anotherUsersBrowserDoesNotSeeTheEvent() {
+        try (Chromium otherBrowser = new Chromium()) {
+            ChromeDriver other = otherBrowser.driver();
             open(browser);
             login("alice", "alice");
             wait.until(d -> "alice".equals(text("me-user")));
@@ -180,9 +155,6 @@ class SseTestPageIT {
             otherWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#event-log li[data-event='fence']")));
             assertTrue(other.findElements(By.cssSelector("#event-log li[data-event='alice-only']")).isEmpty(),
                     "bob's page shows alice's event");
-        } finally {
-            other.quit();
-            delete(otherProfile);
         }
     }
 
