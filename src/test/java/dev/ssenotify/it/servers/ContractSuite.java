@@ -9,6 +9,8 @@ import dev.ssenotify.it.support.Deployments;
 import dev.ssenotify.it.support.RedisServer;
 import dev.ssenotify.it.support.SseFrame;
 import dev.ssenotify.it.support.SseStream;
+import dev.ssenotify.it.support.Tokens;
+import dev.ssenotify.it.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class ContractSuite {
 
     protected static final Duration WAIT = Duration.ofSeconds(15);
+    /** The identity provider every suite's servers trust. */
+    protected static final Tokens TOKENS = new Tokens();
 
     /** The settings every suite's server starts with: the test defaults, small limits, quick heartbeats. */
     public static Map<String, String> settings() {
@@ -47,6 +51,10 @@ public abstract class ContractSuite {
         settings.put("sse.max-clients-per-user", "3");
         settings.put("sse.heartbeat.interval", "PT2S");
         settings.put("sse.cleanup.interval", "PT2S");
+        settings.put("mp.jwt.verify.publickey", TOKENS.jwks());
+        settings.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        settings.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);
+        settings.put("mp.jwt.token.cookie", "sse_token");
         return settings;
     }
 
@@ -129,6 +137,47 @@ public abstract class ContractSuite {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 response.headers().map().toString());
         assertTrue(response.body().contains("\"status\":" + response.statusCode()), response.body());
+    }
+
+    /**
+     * Tokens are verified by the WAR itself, so every server takes the same ones and refuses the same ones, and
+     * a wrong password is answered by the endpoint: no container stack trace for it.
+     */
+    @org.junit.jupiter.api.Test
+    void tokensFromTheAppsProviderWorkTheSameHere() {
+        long logBefore = size(server().log());
+        Api bearer = Api.anonymous(base()).with("Authorization", "Bearer " + TOKENS.es256(Tokens.claims("jwt-kim")));
+        Api publisher = Api.anonymous(base()).with("Authorization", "Bearer " + TOKENS.rs256("backend", "sse-publisher"));
+        try (SseStream kim = bearer.stream();
+             SseStream cookie = Api.anonymous(base()).with("Cookie", "sse_token=" + TOKENS.rs256("jwt-lee")).stream()) {
+            assertEquals("jwt-kim", Json.object(kim.first("sse.connected").data()).getString("userId"));
+            assertEquals("jwt-lee", Json.object(cookie.first("sse.connected").data()).getString("userId"));
+            HttpResponse<String> batch = publisher.postJson("api/events",
+                    "[" + toUser("jwt-kim", "batched") + ",{\"target\":\"nobody\"}]");
+            assertEquals(202, batch.statusCode(), batch.body());
+            assertTrue(batch.body().contains("\"status\":400"), batch.body());
+            kim.awaitEvent("batched", WAIT);
+        }
+        HttpResponse<String> forged = Api.anonymous(base())
+                .with("Authorization", "Bearer " + TOKENS.wrongKey(Tokens.claims("jwt-kim"))).get("api/auth/me");
+        assertEquals(401, forged.statusCode(), forged.body());
+        assertProblem(forged);
+        assertEquals(403, bearer.postJson("api/events", toUser("jwt-kim", "x")).statusCode(), "not a publisher");
+        HttpResponse<String> wrong = Api.basic(base(), "alice", "not-her-password").get("api/auth/me");
+        assertEquals(401, wrong.statusCode());
+        String since = logSince(logBefore);
+        assertFalse(since.lines().anyMatch(line -> line.matches("\\s+at [\\w.$]+\\(.*")),
+                "no stack trace for refused credentials:\n" + since);
+    }
+
+    /** A stream closes when its token expires, on every server (the maintenance timer is an EJB timer). */
+    @org.junit.jupiter.api.Test
+    void aStreamClosesWhenItsTokenExpires() {
+        String shortLived = TOKENS.rs256(Tokens.claims("jwt-exp")
+                .expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(3))));
+        try (SseStream stream = Api.anonymous(base()).with("Authorization", "Bearer " + shortLived).stream()) {
+            stream.awaitEnd(WAIT);
+        }
     }
 
     @org.junit.jupiter.api.Test
@@ -285,6 +334,14 @@ public abstract class ContractSuite {
 
     private static int status(java.net.URI uri) {
         return Servers.status(uri);
+    }
+
+    private static long size(java.nio.file.Path log) {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String logSince(long offset) {
