@@ -2,6 +2,11 @@ package dev.ssenotify.identity.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -31,7 +36,7 @@ public final class TokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     public TokenVerifier(TokenSettings settings) {
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms(settings), PublicKeys.of(settings)));
+        processor.setJWSKeySelector(new KidTolerantSelector(algorithms(settings), PublicKeys.of(settings)));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 // Mutable sets: the library asks them whether they contain null.
                 settings.audiences().isEmpty() ? null : new HashSet<>(settings.audiences()),
@@ -50,6 +55,30 @@ public final class TokenVerifier {
             throw new IllegalStateException("mp.jwt.verify.publickey.algorithm must be RS256 or ES256");
         }
         return Set.of(only);
+    }
+
+    /**
+     * A key given as PEM or DER has no key id, yet providers' tokens name one ({@code kid}): such a key may
+     * verify a token whatever id it names, as MP JWT servers allow. Keys that have ids still must match.
+     */
+    private static final class KidTolerantSelector extends JWSVerificationKeySelector<SecurityContext> {
+
+        KidTolerantSelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys) {
+            super(algorithms, keys);
+        }
+
+        @Override
+        protected JWKMatcher createJWKMatcher(JWSHeader header) {
+            if (!isAllowed(header.getAlgorithm())) {
+                return null;
+            }
+            return new JWKMatcher.Builder()
+                    .keyType(KeyType.forAlgorithm(header.getAlgorithm()))
+                    .keyIDs(new HashSet<>(Arrays.asList(header.getKeyID(), null)))
+                    .keyUses(KeyUse.SIGNATURE, null)
+                    .algorithms(header.getAlgorithm(), null)
+                    .build();
+        }
     }
 
     /** The caller a valid token names; throws {@link InvalidTokenException} saying why a token is refused. */
