@@ -3,9 +3,11 @@ package dev.ssenotify.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssenotify.it.host.Announcements;
 import dev.ssenotify.it.host.HostApplication;
+import dev.ssenotify.it.host.HostSecurity;
 import dev.ssenotify.it.support.Api;
 import dev.ssenotify.it.support.Json;
 import dev.ssenotify.it.support.SseFrame;
@@ -41,7 +43,7 @@ class LibraryIT {
                 .getContent(path -> path.get().startsWith("/WEB-INF/lib/"))
                 .forEach((path, node) -> host.add(node.getAsset(), path));
         return host.addAsLibrary(LIBRARY)
-                .addClasses(HostApplication.class, Announcements.class)
+                .addClasses(HostApplication.class, Announcements.class, HostSecurity.class)
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml");
     }
 
@@ -70,5 +72,16 @@ class LibraryIT {
         assertEquals(404, anonymous.postJson("api/auth/login", "{\"username\":\"a\",\"password\":\"a\"}").statusCode(),
                 "no demo login");
         assertEquals(404, anonymous.get("api/sse-test").statusCode(), "the test endpoint is off");
+    }
+
+    @Test
+    void theHostsOwnMechanismNamesTheCaller() {
+        try (SseStream stream = Api.basic(base, "host-user", "host-secret").stream()) {
+            assertEquals("host-user", Json.object(stream.first("sse.connected").data()).getString("userId"));
+        }
+        // What bad credentials get is the host mechanism's choice (Soteria's Basic leaves an open resource anonymous).
+        try (SseStream anonymous = Api.anonymous(base).stream()) {
+            assertTrue(Json.object(anonymous.first("sse.connected").data()).isNull("userId"));
+        }
     }
 }
