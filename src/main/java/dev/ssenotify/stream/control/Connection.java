@@ -2,6 +2,7 @@ package dev.ssenotify.stream.control;
 
 import dev.ssenotify.log.control.Frame;
 import dev.ssenotify.notify.entity.ClientInfo;
+import dev.ssenotify.notify.entity.Topics;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,8 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Connection {
 
-    /** COALESCED: it replaced a waiting frame with the same coalesce key. */
-    /** {@code COVERED}: a live event the stream's replay already carried, dropped. */
+    // COALESCED: it replaced a waiting frame with the same coalesce key; COVERED: a live event the replay carried.
     enum Offer { QUEUED, QUEUED_NEEDS_WRITER, COALESCED, COVERED, FULL, CLOSED }
 
     private final ClientInfo info;
@@ -28,6 +28,8 @@ public final class Connection {
     // Written by the writer only; read by the deadline check.
     private volatile long lastWriteNanos = System.nanoTime();
     private final ReplayGate gate;
+    // Replaced whole when the stream changes its topics; read by dispatch without a lock.
+    private volatile Topics topics = Topics.NONE;
 
     /**
      * @param clientKey the key a client sends to name itself across reconnects, or null
@@ -50,14 +52,19 @@ public final class Connection {
         return info.clientId();
     }
 
+    /** The topic patterns the stream is subscribed to now. */
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Only the registry changes them, keeping its topic index in step. */
+    void topics(Topics topics) {
+        this.topics = topics;
+    }
+
     /** The key the client named itself with, or null. */
     String clientKey() {
         return clientKey;
-    }
-
-    /** Which of the heartbeat slices this connection is beaten in. */
-    public int heartbeatSlice(int slices) {
-        return Math.floorMod(info.clientId().hashCode(), slices);
     }
 
     /** Only the holder of the output writes to it or closes it; anyone may ask whether it is closed. */

@@ -10,6 +10,7 @@ import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.RejectReason;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.notify.entity.Topics;
 import dev.ssenotify.telemetry.control.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,6 +54,12 @@ public class Streams {
      */
     public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, String address,
                            SseEventSink sink) {
+        return open(userId, sessionId, Topics.NONE, lastEventId, clientKey, address, sink);
+    }
+
+    /** As above, for a stream subscribed to topics (already authorized): their events reach it, replay included. */
+    public OpenStream open(String userId, String sessionId, Topics topics, String lastEventId, String clientKey,
+                           String address, SseEventSink sink) {
         if (address != null) {
             try {
                 limits.connect(address);
@@ -67,15 +74,17 @@ public class Streams {
                 : new SinkStreamOutput(sink, config.writeTimeout().toMillis());
         Connection connection = new Connection(info, clientKey, output, config.clientQueueSize(),
                 config.maxBufferedBytes());
+        connection.topics(topics);
         // Live events wait at the gate while the replay is read; the log's head splits the two.
         connection.gate();
         admission.makeRoom(connection);
         registry.admit(connection, address);
         try {
             long head = log.head();
-            Replays.Plan plan = replays.plan(info, lastEventId, head, registry.isOnlyConnectionOfItsOwner(connection));
+            Replays.Plan plan = replays.plan(info, topics, lastEventId, head,
+                    registry.isOnlyConnectionOfItsOwner(connection));
             String resumeId = log.idOf(plan.resumeFrom());
-            connection.offerDirect(encoder.connected(info, resumeId));
+            connection.offerDirect(encoder.connected(info, topics, resumeId));
             if (plan.gap() != null) {
                 connection.offerDirect(encoder.gap(plan.gap().reason(), plan.gap().oldestId(), resumeId));
                 telemetry.gap();
