@@ -167,6 +167,15 @@ export async function postJson(url, body, { fetch: fetchImpl, headers, authoriza
   });
 }
 
+// The stream URL with one `topic` parameter per topic (pattern), sent on every connection.
+export function withTopics(url, topics) {
+  if (!topics || topics.length === 0) return String(url);
+  const [path, hash = ""] = String(url).split("#");
+  const query = topics.map((topic) => `topic=${encodeURIComponent(topic)}`).join("&");
+  const joined = `${path}${path.includes("?") ? "&" : "?"}${query}`;
+  return hash ? `${joined}#${hash}` : joined;
+}
+
 // "/api/sse?x=1" -> "/api/sse": the sibling endpoints live next to the stream's path.
 export function streamBase(url) {
   return String(url).replace(/[?#].*$/, "").replace(/\/+$/, "");
@@ -181,7 +190,10 @@ export function streamBase(url) {
  * onGap(event) for sse.gap. Events are { event, data, id }, data JSON-parsed when it parses.
  * headers (object or function) and authorization (string or function, may be async) go with the
  * stream and the acks. clientKey names this client across its reconnects (default: a random key per
- * client, so per tab; null sends none). setTimeout, clearTimeout, random and now can be injected for tests.
+ * client, so per tab; null sends none). topics (array of topic names or patterns) go as `topic` parameters on
+ * every connection; subscribe({ add, remove }) changes them on the live stream (POST subscriptionsUrl) and
+ * for the reconnects after; onSubscribed({ topics }) follows each sse.subscribed. setTimeout, clearTimeout,
+ * random and now can be injected for tests.
  */
 export function createSseClient({
   url = "/api/sse",
@@ -191,6 +203,8 @@ export function createSseClient({
   onError,
   onMessage,
   onGap,
+  onSubscribed,
+  topics: initialTopics = [],
   headers,
   authorization,
   withCredentials = false,
@@ -202,6 +216,7 @@ export function createSseClient({
   ack = true,
   ackUrl = streamBase(url) + "/ack",
   ackDelayMs = 250,
+  subscriptionsUrl = streamBase(url) + "/subscriptions",
   setTimeout: setTimer = (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: clearTimer = (handle) => globalThis.clearTimeout(handle),
   random = Math.random,
@@ -209,6 +224,7 @@ export function createSseClient({
   clientKey = newClientKey(random),
 } = {}) {
   const streamUrl = withClientKey(url, clientKey);
+  let topics = [...new Set(initialTopics)];
   const doFetch = fetchImpl ?? ((...args) => globalThis.fetch(...args));
   const listeners = new Map();
   let current = null; // AbortController of the live attempt; null when none
@@ -279,6 +295,7 @@ export function createSseClient({
     if (raw.event.startsWith(RESERVED_PREFIX)) {
       if (raw.event === "sse.connected") greeted(event.data);
       else if (raw.event === "sse.gap") safely(onGap, event);
+      else if (raw.event === "sse.subscribed") subscribed(event.data);
     } else {
       lastEvent = event;
       safely(onMessage, event);
@@ -287,9 +304,19 @@ export function createSseClient({
     if (!raw.event.startsWith(RESERVED_PREFIX) && event.id) queueAck(event.id);
   }
 
+  // The server's word on the stream's topics wins: it is what the next connection asks for.
+  function subscribed(data) {
+    if (Array.isArray(data?.topics)) topics = [...data.topics];
+    safely(onSubscribed, { topics: [...topics] });
+  }
+
   function greeted(data) {
     const d = data && typeof data === "object" ? data : {};
     info = { clientId: d.clientId ?? null, userId: d.userId ?? null, sessionId: d.sessionId ?? null };
+    if (Array.isArray(d.topics)) {
+      info.topics = [...d.topics];
+      topics = [...d.topics];
+    }
     if (typeof d.heartbeatSeconds === "number") heartbeatMs = d.heartbeatSeconds * 1000;
     armWatchdog(current);
     connected = true;
@@ -307,7 +334,7 @@ export function createSseClient({
     try {
       const extra = { Accept: "text/event-stream" };
       if (lastEventId) extra["Last-Event-ID"] = headerValue(lastEventId);
-      response = await doFetch(streamUrl, {
+      response = await doFetch(withTopics(streamUrl, topics), {
         method: "GET",
         headers: await requestHeaders(headers, authorization, extra),
         credentials: withCredentials ? "include" : "same-origin",
@@ -403,6 +430,26 @@ export function createSseClient({
     drop(controller, "disconnect", null, 0, true);
   }
 
+  /**
+   * Adds and removes topics: on the live stream when there is one (resolves to the server's
+   * { clientId, topics }; rejects with error.status and error.problem on 400, 403 or 404), and for every
+   * connection after. Without a live stream only the latter.
+   */
+  async function subscribe({ add = [], remove = [] } = {}) {
+    const clientId = connected ? info.clientId : null;
+    if (!clientId) {
+      topics = [...new Set([...topics, ...add])].filter((topic) => !remove.includes(topic));
+      return { clientId: null, topics: [...topics] };
+    }
+    const response = await postJson(subscriptionsUrl, { clientId, add, remove }, { fetch: doFetch, headers, authorization, withCredentials });
+    const body = await response.json().catch(() => null);
+    if (response.status !== 200) {
+      throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status, problem: body });
+    }
+    if (Array.isArray(body?.topics)) topics = [...body.topics];
+    return { clientId, topics: [...topics] };
+  }
+
   function on(eventName, handler) {
     if (!listeners.has(eventName)) listeners.set(eventName, new Set());
     // Wrapped so that subscribing the same function twice gives two independent subscriptions.
@@ -417,6 +464,8 @@ export function createSseClient({
     connect,
     disconnect,
     on,
+    subscribe,
+    get topics() { return [...topics]; },
     get isConnected() { return connected; },
     get lastEvent() { return lastEvent; },
     get lastEventId() { return lastEventId; },

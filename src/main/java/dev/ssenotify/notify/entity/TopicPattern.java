@@ -1,8 +1,6 @@
 package dev.ssenotify.notify.entity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -71,40 +69,16 @@ public final class TopicPattern {
 
     /** Whether the topic name (already valid) is one this pattern matches. */
     public boolean matches(String topic) {
-        return Coverage.covers(segments, topic.split("/", -1));
+        return Coverage.matches(segments, topic.split("/", -1));
     }
 
     /**
      * Whether every topic {@code other} matches is matched by this pattern too: {@code news/**} covers
-     * {@code news/*} and {@code news/a/b}; {@code news/*} does not cover {@code news/**}.
+     * {@code news/*} and {@code news/a/b}; {@code news/*} does not cover {@code news/**}. Decided exactly for
+     * any grant but one built to be costly, which covers nothing ({@link Coverage}).
      */
     public boolean covers(TopicPattern other) {
-        return Coverage.covers(normalized(segments), normalized(other.segments));
-    }
-
-    // A run of wildcards matches the same topics in any order, and "**" twice as once: "**/*" and "*/**" are
-    // both "*/**". In this form a pattern covers another exactly when their segments line up (Coverage).
-    private static String[] normalized(String[] segments) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < segments.length) {
-            if (!segments[i].equals(ONE) && !segments[i].equals(ANY)) {
-                out.add(segments[i++]);
-                continue;
-            }
-            boolean any = false;
-            for (; i < segments.length && (segments[i].equals(ONE) || segments[i].equals(ANY)); i++) {
-                if (segments[i].equals(ONE)) {
-                    out.add(ONE);
-                } else {
-                    any = true;
-                }
-            }
-            if (any) {
-                out.add(ANY);
-            }
-        }
-        return out.toArray(String[]::new);
+        return Coverage.covers(segments, other.segments);
     }
 
     @Override
