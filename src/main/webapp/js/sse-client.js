@@ -167,6 +167,15 @@ export async function postJson(url, body, { fetch: fetchImpl, headers, authoriza
   });
 }
 
+// The stream URL with one `topic` parameter per topic (pattern), sent on every connection.
+export function withTopics(url, topics) {
+  if (!topics || topics.length === 0) return String(url);
+  const [path, hash = ""] = String(url).split("#");
+  const query = topics.map((topic) => `topic=${encodeURIComponent(topic)}`).join("&");
+  const joined = `${path}${path.includes("?") ? "&" : "?"}${query}`;
+  return hash ? `${joined}#${hash}` : joined;
+}
+
 // "/api/sse?x=1" -> "/api/sse": the sibling endpoints live next to the stream's path.
 export function streamBase(url) {
   return String(url).replace(/[?#].*$/, "").replace(/\/+$/, "");
@@ -184,7 +193,10 @@ export function streamBase(url) {
  * before every connection attempt, so a token that expired (the server closes such a stream with reason
  * token-expired) is replaced on the reconnect; after a 401 it is called once more with refresh: true before
  * the client gives up. clientKey names this client across its reconnects (default: a random key per
- * client, so per tab; null sends none). setTimeout, clearTimeout, random and now can be injected for tests.
+ * client, so per tab; null sends none). topics (array of topic names or patterns) go as `topic` parameters on
+ * every connection; subscribe({ add, remove }) changes them on the live stream (POST subscriptionsUrl) and
+ * for the reconnects after; onSubscribed({ topics }) follows each sse.subscribed. setTimeout, clearTimeout,
+ * random and now can be injected for tests.
  */
 export function createSseClient({
   url = "/api/sse",
@@ -194,6 +206,8 @@ export function createSseClient({
   onError,
   onMessage,
   onGap,
+  onSubscribed,
+  topics: initialTopics = [],
   headers,
   authorization,
   getToken,
@@ -206,6 +220,7 @@ export function createSseClient({
   ack = true,
   ackUrl = streamBase(url) + "/ack",
   ackDelayMs = 250,
+  subscriptionsUrl = streamBase(url) + "/subscriptions",
   setTimeout: setTimer = (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: clearTimer = (handle) => globalThis.clearTimeout(handle),
   random = Math.random,
@@ -213,6 +228,7 @@ export function createSseClient({
   clientKey = newClientKey(random),
 } = {}) {
   const streamUrl = withClientKey(url, clientKey);
+  let topics = [...new Set(initialTopics)];
   const doFetch = fetchImpl ?? ((...args) => globalThis.fetch(...args));
   const listeners = new Map();
   let current = null; // AbortController of the live attempt; null when none
@@ -296,6 +312,7 @@ export function createSseClient({
     if (raw.event.startsWith(RESERVED_PREFIX)) {
       if (raw.event === "sse.connected") greeted(event.data);
       else if (raw.event === "sse.gap") safely(onGap, event);
+      else if (raw.event === "sse.subscribed") subscribed(event.data);
     } else {
       lastEvent = event;
       safely(onMessage, event);
@@ -304,9 +321,19 @@ export function createSseClient({
     if (!raw.event.startsWith(RESERVED_PREFIX) && event.id) queueAck(event.id);
   }
 
+  // The server's word on the stream's topics wins: it is what the next connection asks for.
+  function subscribed(data) {
+    if (Array.isArray(data?.topics)) topics = [...data.topics];
+    safely(onSubscribed, { topics: [...topics] });
+  }
+
   function greeted(data) {
     const d = data && typeof data === "object" ? data : {};
     info = { clientId: d.clientId ?? null, userId: d.userId ?? null, sessionId: d.sessionId ?? null };
+    if (Array.isArray(d.topics)) {
+      info.topics = [...d.topics];
+      topics = [...d.topics];
+    }
     if (typeof d.heartbeatSeconds === "number") heartbeatMs = d.heartbeatSeconds * 1000;
     armWatchdog(current);
     connected = true;
@@ -327,7 +354,7 @@ export function createSseClient({
       if (lastEventId) extra["Last-Event-ID"] = headerValue(lastEventId);
       if (getToken) token = (await getToken({ refresh: refreshToken })) || null;
       if (controller !== current) return;
-      response = await doFetch(streamUrl, {
+      response = await doFetch(withTopics(streamUrl, topics), {
         method: "GET",
         headers: await requestHeaders(headers, streamAuthorization, extra),
         credentials: withCredentials ? "include" : "same-origin",
@@ -428,6 +455,26 @@ export function createSseClient({
     drop(controller, "disconnect", null, 0, true);
   }
 
+  /**
+   * Adds and removes topics: on the live stream when there is one (resolves to the server's
+   * { clientId, topics }; rejects with error.status and error.problem on 400, 403 or 404), and for every
+   * connection after. Without a live stream only the latter.
+   */
+  async function subscribe({ add = [], remove = [] } = {}) {
+    const clientId = connected ? info.clientId : null;
+    if (!clientId) {
+      topics = [...new Set([...topics, ...add])].filter((topic) => !remove.includes(topic));
+      return { clientId: null, topics: [...topics] };
+    }
+    const response = await postJson(subscriptionsUrl, { clientId, add, remove }, { fetch: doFetch, headers, authorization: streamAuthorization, withCredentials });
+    const body = await response.json().catch(() => null);
+    if (response.status !== 200) {
+      throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status, problem: body });
+    }
+    if (Array.isArray(body?.topics)) topics = [...body.topics];
+    return { clientId, topics: [...topics] };
+  }
+
   function on(eventName, handler) {
     if (!listeners.has(eventName)) listeners.set(eventName, new Set());
     // Wrapped so that subscribing the same function twice gives two independent subscriptions.
@@ -442,6 +489,8 @@ export function createSseClient({
     connect,
     disconnect,
     on,
+    subscribe,
+    get topics() { return [...topics]; },
     get isConnected() { return connected; },
     get lastEvent() { return lastEvent; },
     get lastEventId() { return lastEventId; },

@@ -11,8 +11,9 @@ const StateContext = createContext(null);
 
 /**
  * Owns one connection for its subtree. Props: url, autoConnect, onConnect, onDisconnect, onError,
- * onMessage, children; any other prop (onGap, headers, authorization, getToken, withCredentials, fetch, ack,
- * maxBackoffMs, sendUrl, ...) is passed to createSseClient. A new url means a new connection; the
+ * onMessage, children; any other prop (onGap, onSubscribed, topics, headers, authorization, getToken,
+ * withCredentials, fetch, ack, maxBackoffMs, sendUrl, ...) is passed to createSseClient (topics: the first
+ * connection's; change them with subscribe from useSSE). A new url means a new connection; the
  * callbacks, headers and authorization may change freely without reconnecting.
  */
 export function SSEProvider({ url = "/api/sse", autoConnect = true, onConnect, onDisconnect, onError, onMessage, children, ...options }) {
@@ -36,6 +37,7 @@ export function SSEProvider({ url = "/api/sse", autoConnect = true, onConnect, o
     onDisconnect: (info) => { setConnected(false); props.current.onDisconnect?.(info); },
     onError: (error) => props.current.onError?.(error),
     onGap: (event) => props.current.onGap?.(event),
+    onSubscribed: (event) => props.current.onSubscribed?.(event),
     onMessage: (event) => { setLastEvent(event); props.current.onMessage?.(event); },
   }), [url, withCredentials]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -58,7 +60,9 @@ export function SSEProvider({ url = "/api/sse", autoConnect = true, onConnect, o
 
   const connect = useCallback(() => client.connect(), [client]);
   const disconnect = useCallback(() => client.disconnect(), [client]);
-  const clientValue = useMemo(() => ({ client, connect, disconnect, sendEvent }), [client, connect, disconnect, sendEvent]);
+  const subscribe = useCallback((change) => client.subscribe(change), [client]);
+  const clientValue = useMemo(() => ({ client, connect, disconnect, sendEvent, subscribe }),
+    [client, connect, disconnect, sendEvent, subscribe]);
   const stateValue = useMemo(() => ({ isConnected, lastEvent }), [isConnected, lastEvent]);
 
   return createElement(ClientContext.Provider, { value: clientValue },
@@ -75,11 +79,11 @@ function useRequired(context, hook) {
   return value;
 }
 
-/** { isConnected, lastEvent, connect, disconnect, sendEvent } of the nearest SSEProvider. */
+/** { isConnected, lastEvent, connect, disconnect, sendEvent, subscribe } of the nearest SSEProvider. */
 export function useSSE() {
-  const { connect, disconnect, sendEvent } = useRequired(ClientContext, "useSSE");
+  const { connect, disconnect, sendEvent, subscribe } = useRequired(ClientContext, "useSSE");
   const { isConnected, lastEvent } = useRequired(StateContext, "useSSE");
-  return { isConnected, lastEvent, connect, disconnect, sendEvent };
+  return { isConnected, lastEvent, connect, disconnect, sendEvent, subscribe };
 }
 
 /** Calls handler({ event, data, id }) for each event named `name`; the latest handler is always used. */

@@ -5,7 +5,12 @@
  * <ul>
  * <li>Each stream starts with {@code retry:} and the reserved event {@code sse.connected}
  *     ({@code clientId}, {@code userId}, {@code sessionId}, {@code heartbeatSeconds}), whose id is where
- *     the stream resumes from. Every frame ends with one blank line.</li>
+ *     the stream resumes from, and {@code topics} when it has some. Every frame ends with one blank line.</li>
+ * <li>A stream subscribes to topics with {@code ?topic=} (checked by {@link dev.ssenotify.topics}); its
+ *     {@code Connection} holds them, replaced whole by {@code Subscriptions} on a live change, which also
+ *     queues the reserved {@code sse.subscribed} ({@code {"topics":[...]}}, no id, never logged). A topic
+ *     event is matched through {@code TopicIndex}: exact names by lookup, only streams with a wildcard
+ *     pattern one by one.</li>
  * <li>Each connection has a queue of at most {@code sse.client.queue-size} frames and
  *     {@code sse.client.max-buffered-bytes} bytes (counting what its socket has not yet taken), drained by
  *     one writer at a time in the Servlet's non-blocking mode beneath the JAX-RS sink
@@ -21,7 +26,8 @@
  *     {@code sse.max-clients} (503), {@code sse.max-anonymous-per-address} and {@code sse.connect.rate}
  *     (429).</li>
  * <li>A stream opened with {@code Last-Event-ID} gets what it missed ({@code Replays}: the log, else its
- *     offline queue, else {@code sse.gap}), then live events, with no gap and no duplicate at the switch
+ *     offline queue, else {@code sse.gap}; topic events for the topics it asks for now), then live events,
+ *     with no gap and no duplicate at the switch
  *     ({@code ReplayGate}).</li>
  * </ul>
  * Config keys: {@code sse.heartbeat.interval}, {@code sse.reconnect.retry}, {@code sse.max-clients-per-user},

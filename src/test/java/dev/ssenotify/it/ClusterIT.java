@@ -56,6 +56,7 @@ class ClusterIT {
         settings.put("sse.cluster.lease", "PT10S");
         settings.put("sse.heartbeat.interval", "PT2S");
         settings.put("sse.reconnect.retry", "PT4S");
+        settings.put("sse.topics.public", "news/**");
         CompletableFuture<PayaraInstance> first = CompletableFuture.supplyAsync(() -> start("a", settings));
         b = start("b", settings);
         a = first.get(5, TimeUnit.MINUTES);
@@ -114,6 +115,25 @@ class ClusterIT {
             assertEquals(List.of("sse.connected", "to-all"), names(anonymousOnA));
             String idOnA = aliceOnA.events("to-all").get(0).id();
             assertEquals(idOnA, anonymousOnA.events("to-all").get(0).id(), "one id for one event everywhere");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTopicEventReachesItsSubscribersOnEveryInstanceOnce() {
+        try (SseStream onB = Api.anonymous(b.base()).stream("?topic=news/*");
+             SseStream onA = Api.anonymous(a.base()).stream("?topic=news/**");
+             SseStream elsewhere = Api.anonymous(b.base()).stream("?topic=news/us")) {
+            send(Api.basic(a.base(), "admin", "admin"),
+                    "{\"event\":\"headline\",\"data\":1,\"target\":\"topic\",\"topic\":\"news/eu\"}");
+            send(Api.basic(b.base(), "admin", "admin"), "{\"event\":\"topic-fence\",\"data\":2,\"target\":\"all\"}");
+            for (SseStream s : List.of(onA, onB, elsewhere)) {
+                s.awaitEvent("topic-fence", WAIT);
+            }
+            assertEquals(List.of("sse.connected", "headline", "topic-fence"), names(onB), "across instances once");
+            assertEquals(List.of("sse.connected", "headline", "topic-fence"), names(onA), "on the publishing one once");
+            assertEquals(List.of("sse.connected", "topic-fence"), names(elsewhere));
+            assertEquals(onA.events("headline").get(0).id(), onB.events("headline").get(0).id());
         }
     }
 

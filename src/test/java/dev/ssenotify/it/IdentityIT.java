@@ -129,4 +129,21 @@ class IdentityIT {
         assertEquals(401, wrong.statusCode(), wrong.body());
         assertTrue(wrong.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
     }
+
+    @Test
+    void theTokensSubscribeClaimDecidesItsTopicsAndTopicEventsArrive() {
+        String token = TOKENS.rs256(Tokens.claims("jwt-gus").claim("sse_subscribe", List.of("accounts/gus/**")));
+        try (SseStream refused = bearer(TOKENS.rs256("jwt-gus")).tryStream("?topic=accounts/gus/balance")) {
+            assertEquals(403, refused.status(), "no claim, no public topic, no role mapping");
+        }
+        try (SseStream other = bearer(token).tryStream("?topic=accounts/ida/balance")) {
+            assertEquals(403, other.status(), "the claim covers gus's accounts only");
+        }
+        try (SseStream stream = bearer(token).stream("?topic=accounts/gus/*")) {
+            HttpResponse<String> sent = bearer(TOKENS.rs256("backend", "sse-publisher")).postJson("api/events",
+                    "{\"target\":\"topic\",\"topic\":\"accounts/gus/balance\",\"event\":\"balance\",\"data\":5}");
+            assertEquals(202, sent.statusCode(), sent.body());
+            stream.awaitEvent("balance", WAIT);
+        }
+    }
 }

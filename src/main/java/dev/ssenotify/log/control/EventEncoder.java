@@ -4,6 +4,7 @@ import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.EventTooLargeException;
 import dev.ssenotify.notify.entity.SseEvent;
+import dev.ssenotify.notify.entity.Topics;
 import dev.ssenotify.web.control.Jsonp;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,14 +88,33 @@ public class EventEncoder {
      * and misses nothing published meanwhile.
      */
     public Frame connected(ClientInfo client, String resumeId) {
+        return connected(client, Topics.NONE, resumeId);
+    }
+
+    /** As {@link #connected(ClientInfo, String)}, with {@code topics} when the stream is subscribed to some. */
+    public Frame connected(ClientInfo client, Topics topics, String resumeId) {
         // Built with JSON-P: binding a map costs more than the rest of opening a stream.
         JsonObjectBuilder data = Jsonp.object().add("clientId", client.clientId());
         Jsonp.addOrNull(data, "userId", client.userId());
         Jsonp.addOrNull(data, "sessionId", client.sessionId());
-        String json = data.add("heartbeatSeconds", config.heartbeatInterval().toSeconds()).build().toString();
+        data.add("heartbeatSeconds", config.heartbeatInterval().toSeconds());
+        if (!topics.isEmpty()) {
+            data.add("topics", Jsonp.array(topics.names()));
+        }
+        String json = data.build().toString();
         long retry = config.reconnectRetry().toMillis();
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return Frame.of(Frame.Kind.CONTROL, WireEvent.event("sse.connected", resumeId, retry, bytes));
+    }
+
+    /**
+     * The reserved {@code sse.subscribed} event: the stream's topics after a change. No id: it is not logged,
+     * and a client keeps the id of the last event it saw.
+     */
+    public Frame subscribed(Topics topics) {
+        byte[] data = Jsonp.object().add("topics", Jsonp.array(topics.names())).build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+        return Frame.of(Frame.Kind.CONTROL, WireEvent.event("sse.subscribed", null, null, data));
     }
 
     public Frame heartbeat() {

@@ -1,6 +1,7 @@
 package dev.ssenotify.log.control;
 
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.notify.entity.Topics;
 
 /**
  * One event in the log: its place in the order, its wire id, who it was for, and its frame, serialized once
@@ -60,5 +61,10 @@ public final class LoggedEvent {
     /** Whether a connection of this user and session may receive it on replay (never a client's event). */
     public boolean replayableTo(String userId, String sessionId) {
         return target.replayableTo(userId, sessionId);
+    }
+
+    /** Whether a stream of this user and session, subscribed to these topics, may receive it on replay. */
+    public boolean replayableTo(String userId, String sessionId, Topics topics) {
+        return target.replayableTo(userId, sessionId, topics);
     }
 }

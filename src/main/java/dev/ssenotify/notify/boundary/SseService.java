@@ -75,6 +75,18 @@ public class SseService {
     }
 
     /**
+     * To every stream subscribed to a pattern matching the topic (a concrete name such as {@code orders/42}),
+     * anonymous ones too; a name with a wildcard throws {@link dev.ssenotify.notify.entity.InvalidEventException}.
+     */
+    public CompletionStage<Receipt> notifyTopic(String topic, String event, Object data) {
+        return notifyTopic(topic, event, data, SendOptions.NONE);
+    }
+
+    public CompletionStage<Receipt> notifyTopic(String topic, String event, Object data, SendOptions options) {
+        return sendEvent(build(event, data, options), SseTarget.topic(topic));
+    }
+
+    /**
      * Publishes; past {@code sse.publish.rate} for the target (one user, session, client, or all broadcasts)
      * throws {@link dev.ssenotify.limits.entity.RateLimitedException}.
      */

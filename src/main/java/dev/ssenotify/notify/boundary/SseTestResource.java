@@ -32,8 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /api/sse-test} serves the stats; {@code POST /api/sse-test} sends a test event. A caller may
- * target its own user, its own session or one of its own clients; anything else needs role
- * {@code sse-admin}. Off (404) with {@code sse.test-endpoint.enabled=false}.
+ * target its own user, its own session or one of its own clients; a topic needs role {@code sse-publisher}
+ * ({@link TopicPublishing}); anything else needs role {@code sse-admin}. Off (404) with {@code sse.test-endpoint.enabled=false}.
  */
 @Path("sse-test")
 // One instance, no request scope: the body arrives on a dispatch of its own (BodyReadFilter), and the request
@@ -126,6 +126,9 @@ public class SseTestResource {
             case "broadcast" -> {
                 requireOwnOrAdmin(request, caller, false);
                 return SseTarget.broadcast();
+            }
+            case "topic" -> {
+                return TopicPublishing.target(input.topic(), request);
             }
             default -> {
                 requireOwnOrAdmin(request, caller, false);

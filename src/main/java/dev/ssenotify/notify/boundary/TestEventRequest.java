@@ -10,21 +10,21 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /api/sse-test}, checked field by field:
- * {@code {"event","data","target":"user|session|client|broadcast|all","userId"?,"sessionId"?,"clientId"?,"id"?,"retry"?,
- * "coalesceKey"?}}.
+ * {@code {"event","data","target":"user|session|client|broadcast|all|topic","userId"?,"sessionId"?,"clientId"?,
+ * "topic"?,"id"?,"retry"?,"coalesceKey"?}}.
  */
 record TestEventRequest(String event, JsonValue data, String target, String userId, String sessionId,
-                        String clientId, String id, Long retry, String coalesceKey) {
+                        String clientId, String id, Long retry, String coalesceKey, String topic) {
 
-    private static final Set<String> TARGETS = Set.of("user", "session", "client", "broadcast", "all");
+    private static final Set<String> TARGETS = Set.of("user", "session", "client", "broadcast", "all", "topic");
 
     static TestEventRequest from(JsonObject json) {
         String target = JsonBodies.optionalString(json, "target");
         if (target == null) {
-            throw ProblemException.badRequest("'target' is required: one of user, session, client, broadcast, all");
+            throw ProblemException.badRequest("'target' is required: one of user, session, client, broadcast, all, topic");
         }
         if (!TARGETS.contains(target)) {
-            throw ProblemException.badRequest("unknown target; use one of user, session, client, broadcast, all");
+            throw ProblemException.badRequest("unknown target; use one of user, session, client, broadcast, all, topic");
         }
         return new TestEventRequest(
                 JsonBodies.optionalString(json, "event"),
@@ -35,7 +35,8 @@ record TestEventRequest(String event, JsonValue data, String target, String user
                 JsonBodies.optionalString(json, "clientId"),
                 JsonBodies.optionalString(json, "id"),
                 retry(json.get("retry")),
-                JsonBodies.optionalString(json, "coalesceKey"));
+                JsonBodies.optionalString(json, "coalesceKey"),
+                JsonBodies.optionalString(json, "topic"));
     }
 
     private static Long retry(JsonValue value) {

@@ -35,6 +35,7 @@ public class StatsView {
     void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
         telemetry.gauge("sse.clients.connected", registry, ConnectionRegistry::size);
         telemetry.gauge("sse.buffered.bytes", registry, ConnectionRegistry::bufferedBytes);
+        telemetry.gauge("sse.topic.subscriptions", registry, ConnectionRegistry::topicSubscriptions);
         telemetry.gauge("sse.log.size", log, EventLog::size);
         telemetry.gauge("sse.offline.queued", inboxes, Inboxes::queued);
         telemetry.gauge("sse.offline.bytes", inboxes, Inboxes::queuedBytes);
@@ -67,7 +68,8 @@ public class StatsView {
                 telemetry.disconnectsByReason(),
                 config.maxClients(),
                 config.maxClientsPerUser(),
-                Duration.between(started, Instant.now()).toSeconds());
+                Duration.between(started, Instant.now()).toSeconds(),
+                registry.topicSubscriptions());
     }
 
     public boolean accepting() {

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A snapshot of this server's connections and delivery counters, as served by {@code GET /api/sse-test}.
- * Counters count since the application started; {@code eventsSent} counts deliveries (one per connection).
+ * Counters count since the application started; {@code eventsSent} counts deliveries (one per connection);
+ * {@code topicSubscriptions} is the topic patterns the open streams are subscribed to, summed.
  */
 public record SseStats(
         int totalClients,
@@ -29,5 +30,6 @@ public record SseStats(
         Map<String, Long> disconnects,
         int maxClients,
         int maxClientsPerUser,
-        long uptimeSeconds) {
+        long uptimeSeconds,
+        int topicSubscriptions) {
 }

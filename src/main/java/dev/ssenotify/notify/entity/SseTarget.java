@@ -1,7 +1,10 @@
 package dev.ssenotify.notify.entity;
 
-/** Who receives an event. One record per kind of target, each carrying the rules below, so a new kind is one class. */
-public sealed interface SseTarget {
+/**
+ * Who receives an event. One record per kind of target, each carrying the rules of {@link TargetRules}, so a
+ * new kind is one class.
+ */
+public sealed interface SseTarget extends TargetRules {
 
     /** Every connection of one authenticated user. */
     record User(String userId) implements SseTarget {
@@ -12,11 +15,6 @@ public sealed interface SseTarget {
         @Override
         public String kind() {
             return "user";
-        }
-
-        @Override
-        public String targetId() {
-            return userId;
         }
 
         @Override
@@ -52,11 +50,6 @@ public sealed interface SseTarget {
         }
 
         @Override
-        public String targetId() {
-            return sessionId;
-        }
-
-        @Override
         public boolean reaches(ClientInfo client) {
             return sessionId.equals(client.sessionId());
         }
@@ -86,11 +79,6 @@ public sealed interface SseTarget {
         @Override
         public String kind() {
             return "client";
-        }
-
-        @Override
-        public String targetId() {
-            return clientId;
         }
 
         @Override
@@ -140,10 +128,32 @@ public sealed interface SseTarget {
         }
     }
 
-    /** Prefixes of {@link #indexKey()}: the kind of owner, then its id. */
-    String USER_KEY = "u:";
-    String SESSION_KEY = "s:";
-    String CLIENT_KEY = "c:";
+    /** Every stream subscribed to a pattern matching the topic, anonymous ones too; never queued offline. */
+    record Topic(String topic) implements SseTarget {
+        public Topic {
+            Targets.requireTopic(topic);
+        }
+
+        @Override
+        public String kind() {
+            return "topic";
+        }
+
+        @Override
+        public boolean reaches(ClientInfo client, Topics topics) {
+            return topics.matches(topic);
+        }
+
+        @Override
+        public String indexKey() {
+            return TOPIC_KEY + topic;
+        }
+
+        @Override
+        public boolean replayableTo(String userId, String sessionId, Topics topics) {
+            return topics.matches(topic);
+        }
+    }
 
     static SseTarget user(String userId) {
         return new User(userId);
@@ -165,30 +175,9 @@ public sealed interface SseTarget {
         return new All();
     }
 
-    /** The wire name of the target kind, as used by {@code POST /api/sse-test}. */
-    String kind();
-
-    /** The user, session or client id; empty for broadcast and all. */
-    default String targetId() {
-        return "";
-    }
-
-    /** Whether an event for this target goes to this connection. */
-    boolean reaches(ClientInfo client);
-
-    /** The key its connections are indexed under ({@code u:alice}); null: found by looking at every connection. */
-    default String indexKey() {
-        return null;
-    }
-
-    /** The offline queue that keeps its events for a client that is away ({@code u:}, {@code s:}); null: none. */
-    default String inboxKey() {
-        return null;
-    }
-
-    /** Whether a reconnecting stream of this user and session may be replayed the event (see {@link Client}). */
-    default boolean replayableTo(String userId, String sessionId) {
-        return false;
+    /** A concrete topic name ({@code orders/42}); throws {@link InvalidEventException} for a pattern. */
+    static SseTarget topic(String topic) {
+        return new Topic(topic);
     }
 
     /** The target named by a kind and an id, as {@link #kind()} and {@link #targetId()} give them. */

@@ -2,7 +2,7 @@ package dev.ssenotify.notify.entity;
 
 /**
  * The checks behind {@link SseTarget}'s factories, kept out of the public interface: reading a target back
- * from its wire form, and refusing a missing id.
+ * from its wire form, and refusing a missing id or a topic that is not a concrete name.
  */
 final class Targets {
 
@@ -17,8 +17,18 @@ final class Targets {
             case "client" -> SseTarget.client(id);
             case "broadcast" -> SseTarget.broadcast();
             case "all" -> SseTarget.all();
+            case "topic" -> SseTarget.topic(id);
             default -> throw new InvalidEventException("target", "unknown target kind: " + kind);
         };
+    }
+
+    /** A topic target needs a concrete topic name: events go to one topic, patterns only subscribe. */
+    static void requireTopic(String topic) {
+        try {
+            TopicPattern.name(topic);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("topic", e.getMessage());
+        }
     }
 
     /** A user, session or client target needs its id: its rules compare it with a connection's ids. */

@@ -2,6 +2,7 @@ package dev.ssenotify.stream.control;
 
 import dev.ssenotify.log.control.Frame;
 import dev.ssenotify.notify.entity.ClientInfo;
+import dev.ssenotify.notify.entity.Topics;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,8 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Connection {
 
-    /** COALESCED: it replaced a waiting frame with the same coalesce key. */
-    /** {@code COVERED}: a live event the stream's replay already carried, dropped. */
+    // COALESCED: it replaced a waiting frame with the same coalesce key; COVERED: a live event the replay carried.
     enum Offer { QUEUED, QUEUED_NEEDS_WRITER, COALESCED, COVERED, FULL, CLOSED }
 
     private final ClientInfo info;
@@ -29,14 +29,12 @@ public final class Connection {
     // Written by the writer only; read by the deadline check.
     private volatile long lastWriteNanos = System.nanoTime();
     private final ReplayGate gate;
-    // When the caller's credentials expire; null when they do not.
+    // Replaced whole when the stream changes its topics; read by dispatch without a lock.
+    private volatile Topics topics = Topics.NONE;
+    // When the caller's token expires (the stream closes then); null: never. Set once, before admission.
     private volatile Instant expiry;
 
-    /**
-     * @param clientKey the key a client sends to name itself across reconnects, or null
-     * @param capacity  frames that may wait
-     * @param maxBytes  bytes that may wait, counting what was written but not yet taken by the socket
-     */
+    /** At most {@code capacity} frames and {@code maxBytes} wait (bytes the socket has not taken count). */
     public Connection(ClientInfo info, String clientKey, StreamOutput output, int capacity, long maxBytes) {
         this.info = info;
         this.clientKey = clientKey;
@@ -53,25 +51,28 @@ public final class Connection {
         return info.clientId();
     }
 
+    /** The topic patterns the stream is subscribed to now. */
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Only the registry changes them, keeping its topic index in step. */
+    void topics(Topics topics) {
+        this.topics = topics;
+    }
+
     /** The key the client named itself with, or null. */
     String clientKey() {
         return clientKey;
     }
 
-    /** Closes the stream when the caller's token expires ({@code token-expired}); null: never. */
     void expiresAt(Instant expiry) {
         this.expiry = expiry;
     }
 
-    /** Whether the caller's credentials have expired by {@code now}. */
+    /** Whether the caller's token has expired by {@code now} ({@code token-expired}). */
     public boolean expiredAt(Instant now) {
-        Instant at = expiry;
-        return at != null && !now.isBefore(at);
-    }
-
-    /** Which of the heartbeat slices this connection is beaten in. */
-    public int heartbeatSlice(int slices) {
-        return Math.floorMod(info.clientId().hashCode(), slices);
+        return expiry != null && !now.isBefore(expiry);
     }
 
     /** Only the holder of the output writes to it or closes it; anyone may ask whether it is closed. */
@@ -162,10 +163,7 @@ public final class Connection {
         return owner.begin();
     }
 
-    /**
-     * The writer is about to ask the output whether it can take more; if it cannot, the output calls back
-     * later ({@link #unpark}), and whoever unparks writes next.
-     */
+    /** The writer asks the output for room next; without it, the output calls back ({@link #unpark}) later. */
     void park() {
         owner.park();
     }
@@ -180,19 +178,13 @@ public final class Connection {
         return owner.claimForClose();
     }
 
-    /**
-     * Called by the writer when nothing is left. Returns true if the writer must go on because a frame arrived
-     * (or the connection closed) after it last looked and it won the right to write again.
-     */
+    /** The writer found nothing left; true if a frame (or the close) came since and it must go on writing. */
     boolean releaseWriter() {
         owner.release();
         return (!frames.isEmpty() || closed.get()) && owner.claimIdle();
     }
 
-    /**
-     * The one way a connection's output is closed, by whoever holds it (the writer, or the closer that took
-     * it): what is still queued goes, then the output. Nothing is written after.
-     */
+    /** The one way the output is closed, by whoever holds it: the queue goes, then the output; nothing after. */
     void closeHeldOutput() {
         discardQueued();
         output.close();

@@ -1,6 +1,7 @@
 package dev.ssenotify.stream.control;
 
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.notify.entity.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
- * The registry's lookups: open connections by client, by user and by session. Owned by
+ * The registry's lookups: open connections by client, by user, by session and by topic ({@link TopicIndex}). Owned by
  * {@link ConnectionRegistry}, which alone adds and removes; the user index is filled by the per-user limit
  * ({@link ConnectionLimits}), so that counting a user's connections and adding one are a single step.
  */
@@ -23,6 +25,7 @@ final class ConnectionIndex {
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     private final AtomicInteger authenticated = new AtomicInteger();
+    private final TopicIndex topics = new TopicIndex();
 
     /** Adds the connection under its user unless the user already has {@code max}; true if it was added. */
     boolean addUnderUserLimit(String userId, Connection connection, int max) {
@@ -52,6 +55,7 @@ final class ConnectionIndex {
         if (connection.info().userId() != null) {
             authenticated.incrementAndGet();
         }
+        topics.add(connection);
         byClient.put(connection.clientId(), connection);
     }
 
@@ -67,6 +71,12 @@ final class ConnectionIndex {
         if (sessionId != null) {
             removeFrom(bySession, sessionId, connection);
         }
+        topics.remove(connection);
+    }
+
+    /** See {@link ConnectionRegistry#changeTopics}. */
+    Topics changeTopics(Connection connection, UnaryOperator<Topics> change) {
+        return topics.change(connection, change);
     }
 
     private static void removeFrom(Map<String, Set<Connection>> index, String key, Connection connection) {
@@ -84,7 +94,7 @@ final class ConnectionIndex {
         }
         List<Connection> out = new ArrayList<>(byClient.size());
         for (Connection connection : byClient.values()) {
-            if (target.reaches(connection.info())) {
+            if (target.reaches(connection.info(), connection.topics())) {
                 out.add(connection);
             }
         }
@@ -93,6 +103,9 @@ final class ConnectionIndex {
 
     private Collection<Connection> indexed(String key) {
         String id = key.substring(2);
+        if (key.startsWith(SseTarget.TOPIC_KEY)) {
+            return topics.select(id);
+        }
         if (key.startsWith(SseTarget.USER_KEY)) {
             return copy(byUser.get(id));
         }
@@ -166,5 +179,9 @@ final class ConnectionIndex {
 
     int uniqueSessions() {
         return bySession.size();
+    }
+
+    int topicSubscriptions() {
+        return topics.subscriptions();
     }
 }

@@ -3,6 +3,7 @@ package dev.ssenotify.stream.control;
 import dev.ssenotify.config.SseConfig;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.notify.entity.Topics;
 import dev.ssenotify.telemetry.control.Telemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * The one owner of connection state: the indexes by client, user and session ({@link ConnectionIndex}) and
@@ -107,6 +109,14 @@ public class ConnectionRegistry {
     }
 
     /**
+     * Replaces the connection's topics with {@code change} applied to them, one change per connection at a
+     * time (the function may throw to refuse it); returns the new topics, or null once the connection is closed.
+     */
+    Topics changeTopics(Connection connection, UnaryOperator<Topics> change) {
+        return index.changeTopics(connection, change);
+    }
+
+    /**
      * The open connection the same logical client opened before: same {@code clientKey}, same user (or,
      * anonymous, same session). Keys never match across owners, so one user cannot push out another.
      */
@@ -160,6 +170,11 @@ public class ConnectionRegistry {
 
     public int uniqueSessions() {
         return index.uniqueSessions();
+    }
+
+    /** Topic subscriptions on this instance: patterns summed over the open streams. */
+    public int topicSubscriptions() {
+        return index.topicSubscriptions();
     }
 
     public boolean isAccepting() {

@@ -4,6 +4,7 @@ import dev.ssenotify.log.control.EventIds;
 import dev.ssenotify.log.control.EventLog;
 import dev.ssenotify.log.control.LoggedEvent;
 import dev.ssenotify.notify.entity.ClientInfo;
+import dev.ssenotify.notify.entity.Topics;
 import dev.ssenotify.offline.control.Inbox;
 import dev.ssenotify.offline.control.Inboxes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Decides what a new stream gets before live events: with a {@code Last-Event-ID}, every logged event
- * after it that this connection may see; without one, a user's (or session's) first stream gets its
+ * after it that this connection may see (its user's, its session's, its topics' as of now); without one, a user's (or session's) first stream gets its
  * offline queue after the acknowledged cursor. When events may have been missed, an {@code sse.gap}
  * goes first.
  */
@@ -51,15 +52,21 @@ public class Replays {
     }
 
     Plan plan(ClientInfo client, String lastEventId, long head, boolean firstOfItsOwner) {
+        return plan(client, Topics.NONE, lastEventId, head, firstOfItsOwner);
+    }
+
+    /** The plan of a stream subscribed to these topics: logged events for them are replayed too. */
+    Plan plan(ClientInfo client, Topics topics, String lastEventId, long head, boolean firstOfItsOwner) {
         try {
-            return planFromStores(client, lastEventId, head, firstOfItsOwner);
+            return planFromStores(client, topics, lastEventId, head, firstOfItsOwner);
         } catch (IllegalStateException e) {
             // The shared log is unreachable: the stream still opens, and says it may have missed events.
             return Plan.of(new Gap("unavailable", null), List.of(), head);
         }
     }
 
-    private Plan planFromStores(ClientInfo client, String lastEventId, long head, boolean firstOfItsOwner) {
+    private Plan planFromStores(ClientInfo client, Topics topics, String lastEventId, long head,
+                                boolean firstOfItsOwner) {
         String user = client.userId();
         String session = client.sessionId();
         if (lastEventId == null) {
@@ -73,7 +80,7 @@ public class Replays {
         if (parsed instanceof EventIds.Known known && known.sequence() <= head) {
             EventLog.Range range = log.readAfter(known.sequence(), head);
             List<LoggedEvent> visible = range.events().stream()
-                    .filter(event -> event.replayableTo(user, session))
+                    .filter(event -> event.replayableTo(user, session, topics))
                     .toList();
             if (!range.truncated()) {
                 return new Plan(null, visible, known.sequence());

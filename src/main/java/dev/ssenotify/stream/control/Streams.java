@@ -10,6 +10,7 @@ import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.DisconnectReason;
 import dev.ssenotify.notify.entity.RejectReason;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.notify.entity.Topics;
 import dev.ssenotify.telemetry.control.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,12 +54,15 @@ public class Streams {
      */
     public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, String address,
                            SseEventSink sink) {
-        return open(userId, sessionId, lastEventId, clientKey, address, null, sink);
+        return open(userId, sessionId, Topics.NONE, lastEventId, clientKey, address, null, sink);
     }
 
-    /** As above, for a caller whose credentials expire at {@code expiry}: the stream closes then. */
-    public OpenStream open(String userId, String sessionId, String lastEventId, String clientKey, String address,
-                           Instant expiry, SseEventSink sink) {
+    /**
+     * As above, for a stream subscribed to topics (already authorized: their events reach it, replay included)
+     * whose caller's token expires at {@code expiry} (null: never), when the stream closes.
+     */
+    public OpenStream open(String userId, String sessionId, Topics topics, String lastEventId, String clientKey,
+                           String address, Instant expiry, SseEventSink sink) {
         if (address != null) {
             try {
                 limits.connect(address);
@@ -73,6 +77,7 @@ public class Streams {
                 : new SinkStreamOutput(sink, config.writeTimeout().toMillis());
         Connection connection = new Connection(info, clientKey, output, config.clientQueueSize(),
                 config.maxBufferedBytes());
+        connection.topics(topics);
         connection.expiresAt(expiry);
         // Live events wait at the gate while the replay is read; the log's head splits the two.
         connection.gate();
@@ -80,9 +85,10 @@ public class Streams {
         registry.admit(connection, address);
         try {
             long head = log.head();
-            Replays.Plan plan = replays.plan(info, lastEventId, head, registry.isOnlyConnectionOfItsOwner(connection));
+            Replays.Plan plan = replays.plan(info, topics, lastEventId, head,
+                    registry.isOnlyConnectionOfItsOwner(connection));
             String resumeId = log.idOf(plan.resumeFrom());
-            connection.offerDirect(encoder.connected(info, resumeId));
+            connection.offerDirect(encoder.connected(info, topics, resumeId));
             if (plan.gap() != null) {
                 connection.offerDirect(encoder.gap(plan.gap().reason(), plan.gap().oldestId(), resumeId));
                 telemetry.gap();

@@ -1,5 +1,6 @@
 package dev.ssenotify.web.boundary;
 
+import dev.ssenotify.web.control.AskedRoles;
 import dev.ssenotify.web.control.Roles;
 import dev.ssenotify.web.control.WebConfig;
 import jakarta.annotation.Resource;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -42,6 +44,9 @@ public class BodyReadFilter extends HttpFilter {
     // dispatches would let one think the context is active while another deactivates it.
     @Inject
     transient Instance<RequestContextController> requestContexts;
+    // Roles other features ask about (the topics' role mapping): read now too, as the endpoint cannot.
+    @Inject
+    transient Instance<AskedRoles> askedRoles;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -85,7 +90,9 @@ public class BodyReadFilter extends HttpFilter {
             chain.doFilter(new BufferedBodyRequest(request, in.readNBytes((int) length), null), response);
             return;
         }
-        request.setAttribute(ROLES, Roles.held(request));
+        Set<String> asked = new HashSet<>();
+        askedRoles.forEach(roles -> asked.addAll(roles.asked()));
+        request.setAttribute(ROLES, Roles.held(request, asked));
         AsyncContext async = request.startAsync();
         async.setTimeout(config.bodyTimeout().toMillis());
         BodyReader reader = new BodyReader(async, in, length, max, config.bodyTimeout(), scheduler);

@@ -1,9 +1,11 @@
 package dev.ssenotify.web.control;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The roles the application asks about, and which of them a caller holds. A request whose body is read
@@ -25,7 +27,13 @@ public final class Roles {
 
     /** The checked roles this caller holds. */
     public static Set<String> held(HttpServletRequest request) {
+        return held(request, List.of());
+    }
+
+    /** The checked roles and those in {@code asked} (see {@link AskedRoles}) this caller holds. */
+    public static Set<String> held(HttpServletRequest request, Collection<String> asked) {
         return request.getUserPrincipal() == null ? Set.of()
-                : CHECKED.stream().filter(request::isUserInRole).collect(Collectors.toUnmodifiableSet());
+                : Stream.concat(CHECKED.stream(), asked.stream()).distinct().filter(request::isUserInRole)
+                        .collect(Collectors.toUnmodifiableSet());
     }
 }

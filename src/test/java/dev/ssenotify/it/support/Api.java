@@ -116,6 +116,16 @@ public final class Api {
         return SseStream.connect(uri("api/sse"), streamHeaders());
     }
 
+    /** Opens {@code /api/sse} with a query ({@code ?topic=news/*}) as this caller and waits for {@code sse.connected}. */
+    public SseStream stream(String query) {
+        return SseStream.connect(uri("api/sse" + query), streamHeaders());
+    }
+
+    /** Opens {@code /api/sse} with a query as this caller without waiting, for status checks. */
+    public SseStream tryStream(String query) {
+        return SseStream.open(uri("api/sse" + query), streamHeaders());
+    }
+
     /** Opens {@code /api/sse} as this caller without waiting, for status checks. */
     public SseStream tryStream() {
         return SseStream.open(uri("api/sse"), streamHeaders());

@@ -10,6 +10,8 @@ import dev.ssenotify.log.control.InMemoryEventLog;
 import dev.ssenotify.log.control.LoggedEvent;
 import dev.ssenotify.notify.entity.ClientInfo;
 import dev.ssenotify.notify.entity.SseTarget;
+import dev.ssenotify.notify.entity.TopicPattern;
+import dev.ssenotify.notify.entity.Topics;
 import dev.ssenotify.offline.control.Inboxes;
 import dev.ssenotify.testing.Fixtures;
 import java.time.Instant;
@@ -112,5 +114,19 @@ class ReplaysTest {
         Replays.Plan plan = broken.plan(ALICE, "x-1", 7, true);
         assertEquals("unavailable", plan.gap().reason());
         assertEquals(7, plan.resumeFrom());
+    }
+
+    @Test
+    void aReconnectGetsTheTopicEventsOfTheTopicsItAsksForNowWhoeverItIs() {
+        String from = publish(SseTarget.all());
+        String orders = publish(SseTarget.topic("orders/42"));
+        String news = publish(SseTarget.topic("news/eu/x"));
+        publish(SseTarget.topic("sport/1"));
+        Topics topics = Topics.of(java.util.stream.Stream.of("orders/42", "news/**").map(TopicPattern::parse).toList());
+        assertEquals(List.of(orders, news), ids(replays.plan(NOBODY, topics, from, log.head(), true)));
+        assertEquals(List.of(orders, news), ids(replays.plan(ALICE, topics, from, log.head(), false)));
+        assertEquals(List.of(), ids(replays.plan(ALICE, from, log.head(), true)), "no topics, no topic events");
+        Topics other = Topics.of(List.of(TopicPattern.parse("sport/*")));
+        assertEquals(1, replays.plan(NOBODY, other, from, log.head(), true).events().size());
     }
 }
