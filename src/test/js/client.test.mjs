@@ -1,31 +1,12 @@
 import { describe, test, mock } from "node:test";
 import assert from "node:assert/strict";
 import { createSseClient } from "../../main/webapp/js/sse-client.js";
-import { GREETING, eventStream, fakeClock, fakeFetch, hang, jsonResponse, settle } from "./fakes.mjs";
+import { GREETING, eventStream, fakeClock, fakeFetch, hang, jsonResponse, settle, virtualClient } from "./fakes.mjs";
 
 const T = { timeout: 5000 };
 
 /** A client on a virtual clock; `log` records every callback in order. */
-function setup(route, options = {}) {
-  const clock = fakeClock();
-  const server = fakeFetch(route);
-  const log = [];
-  const client = createSseClient({
-    fetch: server.fetch,
-    setTimeout: clock.setTimeout,
-    clearTimeout: clock.clearTimeout,
-    now: clock.now,
-    random: () => 1,
-    onConnect: (info) => log.push(["connect", info]),
-    onDisconnect: (info) => log.push(["disconnect", info]),
-    onError: (error) => log.push(["error", error]),
-    onMessage: (event) => log.push(["message", event]),
-    onGap: (event) => log.push(["gap", event]),
-    ...options,
-  });
-  const of = (kind) => log.filter(([k]) => k === kind).map(([, v]) => v);
-  return { clock, server, client, log, of };
-}
+const setup = (route, options = {}) => virtualClient(createSseClient, route, options);
 
 // Every GET answers with a fresh stream; POSTs (acks) get 204.
 const streams = (call) => (call.method === "GET" ? eventStream(call) : new Response(null, { status: 204 }));

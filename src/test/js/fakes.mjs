@@ -118,3 +118,30 @@ export function fakeFetch(route) {
 
 export const GREETING = (over = {}) =>
   `event: sse.connected\nretry: 5000\ndata: ${JSON.stringify({ clientId: "c-1", userId: "alice", sessionId: null, heartbeatSeconds: 30, ...over })}\n\n`;
+
+/**
+ * A client on a virtual clock talking to fakeFetch(route), with full jitter pinned to its ceiling; `log`
+ * records every callback in order and `of(kind)` picks one kind ("connect", "error", "subscribed", ...).
+ */
+export function virtualClient(createSseClient, route, options = {}) {
+  const clock = fakeClock();
+  const server = fakeFetch(route);
+  const log = [];
+  const record = (kind) => (value) => log.push([kind, value]);
+  const client = createSseClient({
+    fetch: server.fetch,
+    setTimeout: clock.setTimeout,
+    clearTimeout: clock.clearTimeout,
+    now: clock.now,
+    random: () => 1,
+    onConnect: record("connect"),
+    onDisconnect: record("disconnect"),
+    onError: record("error"),
+    onMessage: record("message"),
+    onGap: record("gap"),
+    onSubscribed: record("subscribed"),
+    ...options,
+  });
+  const of = (kind) => log.filter(([k]) => k === kind).map(([, v]) => v);
+  return { clock, server, client, log, of };
+}

@@ -1,25 +1,11 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createSseClient } from "../../main/webapp/js/sse-client.js";
-import { GREETING, eventStream, fakeClock, fakeFetch, jsonResponse, settle } from "./fakes.mjs";
+import { GREETING, eventStream, jsonResponse, settle, virtualClient } from "./fakes.mjs";
 
 const T = { timeout: 5000 };
 
-function setup(route, options = {}) {
-  const clock = fakeClock();
-  const server = fakeFetch(route);
-  const errors = [];
-  const client = createSseClient({
-    fetch: server.fetch,
-    setTimeout: clock.setTimeout,
-    clearTimeout: clock.clearTimeout,
-    now: clock.now,
-    random: () => 1,
-    onError: (error) => errors.push(error),
-    ...options,
-  });
-  return { clock, server, client, errors };
-}
+const setup = (route, options = {}) => virtualClient(createSseClient, route, options);
 
 // A token provider that hands out t1, t2, ... and records whether a refresh was asked for.
 function tokens() {
@@ -52,13 +38,13 @@ describe("getToken", () => {
     const route = (call) => (call.method === "GET" && !accepted.has(call.headers.Authorization)
       ? jsonResponse(401, { title: "Unauthorized" })
       : call.method === "GET" ? eventStream(call) : new Response(null, { status: 204 }));
-    const { server, clock, errors } = setup(route, { getToken: provider.getToken });
+    const { server, clock, of } = setup(route, { getToken: provider.getToken });
     await settle();
     await clock.advance(0);
     await settle();
     assert.deepEqual(server.gets().map((c) => c.headers.Authorization), ["Bearer t1", "Bearer t2"]);
     assert.deepEqual(provider.asks, [false, true]);
-    assert.equal(errors[0].fatal, false, "the first 401 is not the end");
+    assert.equal(of("error")[0].fatal, false, "the first 401 is not the end");
     server.lastStream.send(GREETING());
     await settle();
 
@@ -67,8 +53,8 @@ describe("getToken", () => {
     await clock.advance(5000);
     await clock.advance(0);
     await settle();
-    assert.equal(errors.at(-1).status, 401);
-    assert.equal(errors.at(-1).fatal, true, "a refreshed token refused too: the client stops");
+    assert.equal(of("error").at(-1).status, 401);
+    assert.equal(of("error").at(-1).fatal, true, "a refreshed token refused too: the client stops");
     const count = server.gets().length;
     await clock.advance(120000);
     assert.equal(server.gets().length, count, "nothing after giving up");

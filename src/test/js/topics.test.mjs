@@ -1,31 +1,13 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createSseClient, withTopics } from "../../main/webapp/js/sse-client.js";
-import { GREETING, eventStream, fakeClock, fakeFetch, jsonResponse, settle } from "./fakes.mjs";
+import { GREETING, eventStream, jsonResponse, settle, virtualClient } from "./fakes.mjs";
 
 const T = { timeout: 5000 };
 
 /** A client on a virtual clock whose POSTs to /subscriptions are answered by `answer(call)`. */
-function setup(answer, options = {}) {
-  const clock = fakeClock();
-  const server = fakeFetch((call) => (call.method === "GET" ? eventStream(call) : answer(call)));
-  const log = [];
-  const client = createSseClient({
-    fetch: server.fetch,
-    setTimeout: clock.setTimeout,
-    clearTimeout: clock.clearTimeout,
-    now: clock.now,
-    random: () => 1,
-    clientKey: "k",
-    ack: false,
-    onConnect: (info) => log.push(["connect", info]),
-    onSubscribed: (event) => log.push(["subscribed", event]),
-    onMessage: (event) => log.push(["message", event]),
-    ...options,
-  });
-  const of = (kind) => log.filter(([k]) => k === kind).map(([, v]) => v);
-  return { clock, server, client, of };
-}
+const setup = (answer, options = {}) => virtualClient(createSseClient,
+  (call) => (call.method === "GET" ? eventStream(call) : answer(call)), { clientKey: "k", ack: false, ...options });
 
 const topicsOf = (url) => new URL(url, "http://x").searchParams.getAll("topic");
 const echo = (call) => jsonResponse(200, { clientId: call.body.clientId, topics: ["orders/42", "news/*"] });
