@@ -1,6 +1,7 @@
 package dev.ssenotify.cluster.control;
 
 import dev.ssenotify.limits.control.BucketStore;
+import dev.ssenotify.limits.control.SeenKeys;
 import dev.ssenotify.limits.control.LocalBucketStore;
 import dev.ssenotify.log.control.CursorMoves;
 import dev.ssenotify.log.control.EventLog;
@@ -54,5 +55,14 @@ public class ClusterMode {
         return cluster.enabled()
                 ? new RedisBucketStore(() -> redis.get().bytes().async(), cluster.key("rate:"), cluster.commandTimeout())
                 : new LocalBucketStore();
+    }
+
+    /** Remembered delivery ids (webhooks): in Redis when clustered, so a retry reaching another instance is known. */
+    @Produces
+    @ApplicationScoped
+    SeenKeys seenKeys(ClusterConfig cluster, Instance<RedisConnections> redis) {
+        return cluster.enabled()
+                ? new RedisSeenKeys(() -> redis.get().commands(), cluster.key("seen:"), cluster.commandTimeout())
+                : new SeenKeys.Local(100_000);
     }
 }

@@ -70,6 +70,11 @@ public class Telemetry {
         meters.counter("sse.rate.limited", "limit", limit).inc();
     }
 
+    /** A webhook was answered: {@code notified}, {@code ignored} (a type nothing maps), {@code duplicate}, {@code rejected}. */
+    public void webhook(String outcome) {
+        meters.counter("sse.webhooks.received", "outcome", outcome).inc();
+    }
+
     /** A waiting frame was replaced by a newer one with the same coalesce key. */
     public void coalesced() {
         coalesced.inc();

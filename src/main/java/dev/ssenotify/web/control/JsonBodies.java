@@ -61,6 +61,11 @@ public final class JsonBodies {
     }
 
     private static String read(InputStream body, int maxBytes) {
+        return new String(readBytes(body, maxBytes), StandardCharsets.UTF_8);
+    }
+
+    /** The body's bytes exactly as sent (for signatures over them); 413 past {@code maxBytes}. */
+    public static byte[] readBytes(InputStream body, int maxBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
         byte[] buffer = new byte[8192];
         try {
@@ -75,7 +80,7 @@ public final class JsonBodies {
         } catch (IOException e) {
             throw ProblemException.badRequest("the request body could not be read");
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     /** A string member, or null when absent or JSON null; 400 when it has another type. */

@@ -32,6 +32,7 @@ public final class Deployments {
      */
     public static final Map<String, String> TEST_DEFAULTS = Map.of(
             "sse.test-endpoint.enabled", "true",
+            "sse.uploads.enabled", "true",
             "sse.publish.rate", "100000/PT1S",
             "sse.connect.rate", "100000/PT1M",
             "sse.max-anonymous-per-address", "10000",
