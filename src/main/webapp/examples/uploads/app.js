@@ -197,9 +197,11 @@ function Uploads() {
       uploads.map((upload) => h(UploadItem, { key: upload.uploadId, upload, onCancel: cancel }))));
 }
 
+/** clip-1.mp4 → clip-2.mp4, clip.mp4 → clip-2.mp4: the next upload gets a name of its own. */
 function nextName(name) {
-  const match = /^(.*?)(\d+)(\.[^.]*)?$/.exec(name);
-  return match ? `${match[1]}${Number(match[2]) + 1}${match[3] ?? ""}` : name;
+  const [, stem, extension] = /^(.*?)(\.[^.]*)?$/.exec(name);
+  const numbered = /^(.*?)(\d+)$/.exec(stem);
+  return numbered ? `${numbered[1]}${Number(numbered[2]) + 1}${extension ?? ""}` : `${stem}-2${extension ?? ""}`;
 }
 
 function Notifications() {
@@ -210,7 +212,20 @@ function Notifications() {
       .slice(0, MAX_NOTIFICATIONS)));
   useSSEEvent("video-ready", add("ready"));
   useSSEEvent("video-error", add("error"));
+  const [toast, setToast] = useState(null);
+  const latest = items[0];
+  // The newest notification also shows for a few seconds over the page: on a phone its card may be far below.
+  useEffect(() => {
+    if (!latest) return undefined;
+    setToast(latest);
+    const timer = setTimeout(() => setToast(null), 6000);
+    return () => clearTimeout(timer);
+  }, [latest]);
   return h(Card, { id: "notifications", title: "Notifications" },
+    toast ? h("div", { className: `toast note-${toast.kind}`, id: "toast", role: "status" },
+      h("span", null, `${toast.kind === "ready" ? "Video ready" : "Video failed"}: ${toast.data.videoId ?? ""}`),
+      h("button", { type: "button", className: "secondary", "aria-label": "Dismiss", onClick: () => setToast(null) }, "OK"))
+      : null,
     items.length === 0
       ? h("p", { className: "hint", id: "no-notifications" }, "None yet: post the webhook below.")
       : h("ol", { id: "notification-list", className: "notifications" }, items.map((item) =>

@@ -170,6 +170,8 @@ class ExamplePageIT {
             }
         }
         screenshot("examples-uploads-phone.png");
+        js("document.getElementById('webhook').scrollIntoView();");
+        screenshot("examples-uploads-phone-webhook.png");
     }
 
     private void assertNoHorizontalScroll() {
