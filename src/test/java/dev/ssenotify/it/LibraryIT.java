@@ -72,6 +72,8 @@ class LibraryIT {
         assertEquals(404, anonymous.postJson("api/auth/login", "{\"username\":\"a\",\"password\":\"a\"}").statusCode(),
                 "no demo login");
         assertEquals(404, anonymous.get("api/sse-test").statusCode(), "the test endpoint is off");
+        assertEquals(404, anonymous.postJson("api/webhooks/mux", "{}").statusCode(), "no secret, no webhook receiver");
+        assertEquals(404, anonymous.postJson("api/uploads", "{}").statusCode(), "the upload demo is not in the library");
     }
 
     @Test
