@@ -41,6 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class ContractSuite {
 
     protected static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String MUX_SECRET = "contract-secret";
     /** The identity provider every suite's servers trust. */
     protected static final Tokens TOKENS = new Tokens();
 
@@ -55,6 +56,8 @@ public abstract class ContractSuite {
         settings.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         settings.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);
         settings.put("mp.jwt.token.cookie", "sse_token");
+        settings.put("sse.webhooks.mux.secret", MUX_SECRET);
+        settings.put("sse.uploads.step", "PT0.2S");
         return settings;
     }
 
@@ -177,6 +180,33 @@ public abstract class ContractSuite {
                 .expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(3))));
         try (SseStream stream = Api.anonymous(base()).with("Authorization", "Bearer " + shortLived).stream()) {
             stream.awaitEnd(WAIT);
+        }
+    }
+
+    /** The integrations run the same everywhere: scheduled job steps, a signed webhook acted on once. */
+    @org.junit.jupiter.api.Test
+    void anUploadJobAndASignedWebhookWorkTheSameHere() {
+        Api erin = as("erin");
+        try (SseStream stream = erin.stream()) {
+            HttpResponse<String> started = erin.postJson("api/uploads", "{\"fileName\":\"c.mp4\"}");
+            assertEquals(202, started.statusCode(), started.body());
+            stream.awaitEvent("upload-complete", WAIT);
+            String id = java.util.UUID.randomUUID().toString();
+            String body = "{\"type\":\"video.asset.ready\",\"id\":\"" + id + "\",\"data\":{\"id\":\"a-1\","
+                    + "\"passthrough\":\"erin\",\"playback_ids\":[{\"id\":\"pb-1\"}]}}";
+            long t = java.time.Instant.now().getEpochSecond();
+            String signature = "t=" + t + ",v1=" + dev.ssenotify.webhook.control.MuxSignature.sign(MUX_SECRET, t,
+                    body.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> answer = Api.anonymous(base()).send(HttpRequest.newBuilder(server().base()
+                                .resolve("api/webhooks/mux")).header("Content-Type", "application/json")
+                        .header("Mux-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)));
+                assertEquals(200, answer.statusCode(), answer.body());
+            }
+            stream.awaitEvent("video-ready", WAIT);
+            assertAccepted(as("admin").send(toUser("erin", "fence")));
+            stream.awaitEvent("fence", WAIT);
+            assertEquals(1, stream.events("video-ready").size(), "once");
         }
     }
 
