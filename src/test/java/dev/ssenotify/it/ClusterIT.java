@@ -227,6 +227,30 @@ class ClusterIT {
         }
     }
 
+    /**
+     * An upload running on an instance that is stopped ends with {@code upload-error} {@code interrupted}, even
+     * for its user's stream on another instance: the event goes through Redis before the instance is gone.
+     */
+    @Test
+    @Order(8)
+    void aStoppedInstanceEndsItsUploadsWithAnErrorSeenOnTheOthers() throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(clusterSettings);
+        settings.put("sse.uploads.step", "PT1S");
+        // B: the test that kills A runs before this one.
+        try (SseStream carol = Api.basic(b.base(), "carol", "carol").stream()) {
+            try (PayaraInstance d = start("d", settings)) {
+                awaitTrue(() -> Api.anonymous(d.base()).getRoot("/health/ready").statusCode() == 200, "D ready");
+                HttpResponse<String> started = Api.basic(d.base(), "carol", "carol")
+                        .postJson("api/uploads", "{\"fileName\":\"on-d.mp4\"}");
+                assertEquals(202, started.statusCode(), started.body());
+                carol.awaitEvent("upload-progress", WAIT);
+            }
+            SseFrame ended = carol.awaitEvent("upload-error", WAIT);
+            assertEquals("interrupted", Json.object(ended.data()).getString("status"), ended.data());
+            assertTrue(carol.events("upload-complete").isEmpty());
+        }
+    }
+
     @Test
     @Order(4)
     void aStalledRedisMakesTheInstancesNotReadyUntilItAnswersAgain() throws Exception {
