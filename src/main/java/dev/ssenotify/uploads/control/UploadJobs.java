@@ -68,7 +68,13 @@ public class UploadJobs {
             running.put(job.id(), job);
         }
         long step = settings.step().toMillis();
-        job.runBy(scheduler.scheduleWithFixedDelay(() -> step(job), step, step, TimeUnit.MILLISECONDS));
+        try {
+            job.runBy(scheduler.scheduleWithFixedDelay(() -> step(job), step, step, TimeUnit.MILLISECONDS));
+        } catch (RuntimeException e) {
+            // The executor refused (shutting down): the job ends at once, with its event, and the caller hears why.
+            job.end("failed", "the job could not be started");
+            throw new UploadLimitException(false, "the server cannot run jobs now");
+        }
         return job.snapshot();
     }
 
