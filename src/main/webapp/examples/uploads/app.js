@@ -44,7 +44,7 @@ function rank(upload) {
 function mergeUpload(list, next) {
   if (!next?.uploadId) return list;
   const index = list.findIndex((u) => u.uploadId === next.uploadId);
-  if (index < 0) return [...list, { progress: 0, status: "processing", ...next }];
+  if (index < 0) return [...list, { progress: 0, status: "processing", seenAt: Date.now(), ...next }];
   const current = list[index];
   if (FINAL.has(current.status) || rank(next) < rank(current)) return list;
   const copy = list.slice();
@@ -58,9 +58,15 @@ function useUploads() {
   const apply = useCallback((data) => setUploads((list) => mergeUpload(list, data)), []);
 
   const reload = useCallback(async () => {
+    const asked = Date.now();
     const result = await api("uploads");
     if (result.ok && Array.isArray(result.json)) {
-      setUploads((list) => result.json.reduce(mergeUpload, list));
+      // A job this page saw running that the server no longer knows (it restarted, or the instance that ran it
+      // died) will send nothing more: show it as interrupted rather than leave its bar hanging.
+      const known = new Set(result.json.map((u) => u.uploadId));
+      setUploads((list) => result.json.reduce(mergeUpload, list).map((u) =>
+        (u.status === "processing" && !known.has(u.uploadId) && u.seenAt < asked
+          ? { ...u, status: "interrupted", error: "the server no longer runs this upload" } : u)));
     } else if (!result.ok) {
       setMessage({ ok: false, text: `Could not list uploads: ${problemText(result)}` });
     }
