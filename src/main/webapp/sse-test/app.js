@@ -1,5 +1,6 @@
 // The /sse-test page: everything it shows is set with textContent, never parsed as HTML.
 import { createSseClient } from "../js/sse-client.js";
+import { callJson } from "../examples/shared/json-api.js";
 
 // Resolved against this module, so the page works under any context root.
 const API = new URL("../api/", import.meta.url);
@@ -18,17 +19,8 @@ function showMessage(id, text, ok) {
   el.className = `message ${ok ? "ok" : "error"}`;
 }
 
-async function api(path, { method = "GET", body } = {}) {
-  const response = await fetch(new URL(path, API), {
-    method,
-    credentials: "same-origin",
-    headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json", Accept: "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json = null;
-  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
-  return { status: response.status, ok: response.ok, json };
+function api(path, options) {
+  return callJson(new URL(path, API), options);
 }
 
 function problemText(result) {

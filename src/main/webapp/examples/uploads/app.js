@@ -5,6 +5,7 @@
 import React from "react";
 import { createRoot } from "react-dom/client";
 import { SSEProvider, useSSE, useSSEEvent } from "../../js/sse-react.js";
+import { callJson } from "../shared/json-api.js";
 
 const { Fragment, createElement: h, useCallback, useEffect, useState } = React;
 
@@ -13,21 +14,8 @@ const API = new URL("../../api/", import.meta.url);
 const FINAL = new Set(["complete", "failed", "cancelled", "interrupted"]);
 const MAX_NOTIFICATIONS = 20;
 
-async function api(path, { method = "GET", body } = {}) {
-  try {
-    const response = await fetch(new URL(path, API), {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json", Accept: "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json = null;
-    try { json = text ? JSON.parse(text) : null; } catch { json = null; }
-    return { status: response.status, ok: response.ok, json };
-  } catch (error) {
-    return { status: 0, ok: false, json: { detail: `Server unreachable (${error.message})` } };
-  }
+function api(path, options) {
+  return callJson(new URL(path, API), options);
 }
 
 function problemText(result) {
